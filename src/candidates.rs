@@ -1,0 +1,155 @@
+//! Discovery: spans of the normalized text that look like entities — parks, zones, bases,
+//! bodies (局/厅/委/部/办/组), 《titles》 — but are in no catalogue name, with counts and one
+//! sentence each, so a user can extend the catalogue from a new document.
+
+use crate::normalize::is_han;
+use crate::pipeline::Build;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Name endings that mark an entity, and the kind they suggest.
+const SUFFIXES: [(&str, &str); 32] = [
+    ("合作园区", "park"),
+    ("科技园区", "park"),
+    ("科技园", "park"),
+    ("科创园", "park"),
+    ("产业园", "park"),
+    ("园区", "park"),
+    ("科技城", "park"),
+    ("新城", "park"),
+    ("产业基地", "park"),
+    ("基地", "park"),
+    ("开发区", "park"),
+    ("示范区", "park"),
+    ("试验区", "park"),
+    ("片区", "park"),
+    ("新区", "region"),
+    ("中心", "platform"),
+    ("平台", "platform"),
+    ("委员会", "organization"),
+    ("工作组", "organization"),
+    ("领导小组", "organization"),
+    ("办公室", "organization"),
+    ("联合办", "organization"),
+    ("管委会", "organization"),
+    ("集团", "organization"),
+    ("大学", "organization"),
+    ("局", "organization"),
+    ("厅", "organization"),
+    ("委", "organization"),
+    ("部", "organization"),
+    ("办", "organization"),
+    ("组", "organization"),
+    ("院", "organization"),
+];
+
+/// Characters that end a name when reading backwards from its suffix.
+const STOP: &str = "的在与和及同向对把将从为是了等并或以由于被让使要对就也都而且还又更再已把着过";
+
+/// Words ending in a suffix that are not names (本部, 内部, 干部…).
+const NOT_NAMES: [&str; 12] = [
+    "内部",
+    "外部",
+    "全部",
+    "干部",
+    "部门",
+    "有关部门",
+    "中心城区",
+    "区域中心",
+    "服务中心",
+    "总部",
+    "东部",
+    "西部",
+];
+
+/// A candidate entity found in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    pub text: String,
+    pub suggested_kind: String,
+    pub count: usize,
+    /// The first document and sentence it occurs in.
+    pub document: String,
+    pub sentence: String,
+}
+
+/// Candidates in all documents, most frequent first, then by text. O(n · suffixes).
+pub fn candidates(build: &Build) -> Vec<Candidate> {
+    let known: std::collections::HashSet<&str> =
+        build.entities.iter().flat_map(|e| e.names()).collect();
+    let mut found: BTreeMap<String, Candidate> = BTreeMap::new();
+    for d in &build.documents {
+        let text = d.text();
+        for s in &d.sentences {
+            let sentence = &text[s.range.clone()];
+            let mut spans: Vec<(String, &str)> = Vec::new();
+            for (start, end) in crate::extract::titles::title_spans(sentence)
+                .into_iter()
+                .map(|r| (r.start, r.end))
+            {
+                spans.push((sentence[start + 3..end - 3].to_owned(), "document"));
+            }
+            spans.extend(suffix_spans(sentence));
+            for (name, kind) in spans {
+                let covered = known.contains(name.as_str())
+                    || d.mentions.iter().any(|m| {
+                        m.sentence == s.index
+                            && m.is_top()
+                            && text[m.range.clone()].contains(name.as_str())
+                    });
+                if covered || NOT_NAMES.iter().any(|n| name.ends_with(n)) {
+                    continue;
+                }
+                let entry = found.entry(name.clone()).or_insert_with(|| Candidate {
+                    text: name.clone(),
+                    suggested_kind: kind.to_owned(),
+                    count: 0,
+                    document: d.source.id.clone(),
+                    sentence: sentence.to_owned(),
+                });
+                entry.count += 1;
+            }
+        }
+    }
+    let mut out: Vec<Candidate> = found.into_values().collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+    out
+}
+
+/// Spans ending in a suffix: the run of Han characters before it (2–14 characters in all),
+/// cut at stop characters.
+fn suffix_spans(sentence: &str) -> Vec<(String, &'static str)> {
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let rest = &sentence[chars[i].0..];
+        let Some(&(suffix, kind)) = SUFFIXES.iter().find(|(s, _)| rest.starts_with(s)) else {
+            i += 1;
+            continue;
+        };
+        let suffix_chars = suffix.chars().count();
+        let end = i + suffix_chars;
+        // The next character must not continue a word (局势, 部署, 委托).
+        let next = chars.get(end).map(|c| c.1);
+        let continues =
+            next.is_some_and(|c| is_han(c) && !"在和与、等的".contains(c)) && suffix_chars == 1;
+        if !continues {
+            let mut start = i;
+            while start > 0 && end - (start - 1) <= 14 {
+                let c = chars[start - 1].1;
+                if !(is_han(c) || c == '—' || c == '(' || c == ')') || STOP.contains(c) {
+                    break;
+                }
+                start -= 1;
+            }
+            if end - start >= suffix_chars + 2 {
+                let from = chars[start].0;
+                let to = chars.get(end).map_or(sentence.len(), |c| c.0);
+                out.push((sentence[from..to].to_owned(), kind));
+            }
+        }
+        i = end;
+    }
+    out
+}

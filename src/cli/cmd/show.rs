@@ -1,0 +1,259 @@
+//! `jjj show NAME`: one entity's card — names, attributes, relations grouped by type, and
+//! the evidence sentences with the document each comes from.
+
+use crate::cli::{output, table, Inputs};
+use jjj_graph::graph::{Edge, KnowledgeGraph, Node, Relation};
+use jjj_graph::resolve::resolve;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+/// Show one entity: kind, names (zh/en/aliases/traditional), attributes, every relation
+/// grouped by type with its evidence, and the sentences that mention it.
+///
+/// NAME may be an id (region/xiongan), a simplified or traditional Chinese name or alias
+/// (雄安新区, 雄安新區, 雄安), an English name, or a unique part of one. An ambiguous name
+/// lists the candidates and an unknown one suggests the closest; both exit 2.
+///
+/// Examples:
+///   jjj show 雄安新区
+///   jjj show "Xiong'an New Area" --json
+///   jjj show 河北省工信厅 --all-evidence
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The entity.
+    pub name: String,
+    /// Print the card as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Print every evidence sentence (default: one per relation).
+    #[arg(long)]
+    pub all_evidence: bool,
+    /// Include co-occurrence edges in the relation list (default: a one-line summary).
+    #[arg(long)]
+    pub cooccurrence: bool,
+}
+
+/// One relation on the card.
+#[derive(Debug, Serialize)]
+struct CardRelation<'a> {
+    relation: Relation,
+    /// `out` (this → other) or `in` (other → this).
+    direction: &'static str,
+    other: &'a str,
+    other_name: &'a str,
+    #[serde(flatten)]
+    edge: &'a Edge,
+}
+
+#[derive(Debug, Serialize)]
+struct Card<'a> {
+    node: &'a Node,
+    relations: Vec<CardRelation<'a>>,
+}
+
+fn relations<'a>(
+    graph: &'a KnowledgeGraph,
+    node: petgraph::graph::NodeIndex,
+) -> Vec<CardRelation<'a>> {
+    graph
+        .incident_edges(node)
+        .into_iter()
+        .map(|(e, other, outgoing)| {
+            let edge = &graph.graph[e];
+            let other = &graph.graph[other];
+            CardRelation {
+                relation: edge.relation,
+                direction: if outgoing || edge.relation.is_symmetric() {
+                    "out"
+                } else {
+                    "in"
+                },
+                other: other.id(),
+                other_name: other.name(),
+                edge,
+            }
+        })
+        .collect()
+}
+
+pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
+    let (_, build) = inputs.build()?;
+    let graph = &build.graph;
+    let index = resolve(graph, &args.name)?;
+    let node = &graph.graph[index];
+    let card = Card {
+        node,
+        relations: relations(graph, index),
+    };
+    if args.json {
+        output::write_stdout(&output::json(&card)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    output::write_stdout(render(&build, &card, &args).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render(build: &jjj_graph::pipeline::Build, card: &Card, args: &Args) -> String {
+    let node = card.node;
+    let r = &node.record;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}  [{}]", node.label(), r.id);
+    let mut rows: Vec<Vec<String>> = vec![vec!["kind".into(), r.kind.to_string()]];
+    let mut attr = |k: &str, v: Option<String>| {
+        if let Some(v) = v.filter(|v| !v.is_empty()) {
+            rows.push(vec![k.to_owned(), v]);
+        }
+    };
+    attr("name", Some(r.name.clone()));
+    attr("english", r.en.clone());
+    attr("aliases", Some(r.aliases.join(", ")));
+    attr("traditional", Some(node.traditional.join(", ")));
+    attr("category", r.category.clone());
+    attr("level", r.level.clone());
+    attr("code", r.code.clone());
+    attr(
+        "coords",
+        r.coords
+            .map(|[lon, lat]| format!("{lon}, {lat} (lon, lat)")),
+    );
+    attr("role", r.role.clone());
+    attr("date", node.date().map(|d| d.to_string()));
+    attr("issuer", r.issuer.clone());
+    attr("reference", r.reference.clone());
+    if node.discovered {
+        attr(
+            "discovered",
+            Some("from a 《title》; not in the catalogue".into()),
+        );
+    }
+    let mut per_doc: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in &node.mentions {
+        *per_doc.entry(&m.document).or_insert(0) += 1;
+    }
+    attr(
+        "mentions",
+        Some(format!(
+            "{} ({})",
+            node.mentions.len(),
+            per_doc
+                .iter()
+                .map(|(d, n)| format!("{d} ×{n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    );
+    out.push_str(
+        &table::render(&rows)
+            .lines()
+            .map(|l| format!("  {l}\n"))
+            .collect::<String>(),
+    );
+
+    let mut grouped: BTreeMap<(Relation, &str), Vec<&CardRelation>> = BTreeMap::new();
+    let mut cooccurring: Vec<&CardRelation> = Vec::new();
+    for rel in &card.relations {
+        if rel.relation == Relation::CoOccurs && !args.cooccurrence {
+            cooccurring.push(rel);
+        } else {
+            grouped
+                .entry((rel.relation, rel.direction))
+                .or_default()
+                .push(rel);
+        }
+    }
+    let _ = writeln!(out, "\nRelations");
+    if grouped.is_empty() {
+        let _ = writeln!(out, "  (none)");
+    }
+    for ((relation, direction), rels) in &grouped {
+        let arrow = if relation.is_symmetric() {
+            "↔"
+        } else if *direction == "out" {
+            "→"
+        } else {
+            "←"
+        };
+        let _ = writeln!(out, "  {relation} {arrow}");
+        for rel in rels {
+            let e = rel.edge;
+            let mut how = vec![format!("{:?}", e.provenance).to_lowercase()];
+            how.extend(e.rule.clone());
+            how.extend(e.date.map(|d| d.to_string()));
+            how.extend(e.role.clone());
+            let _ = writeln!(
+                out,
+                "    {} [{}]  ({})",
+                rel.other_name,
+                rel.other,
+                how.join("; ")
+            );
+            let shown = if args.all_evidence {
+                e.evidence.len()
+            } else {
+                1
+            };
+            for ev in e.evidence.iter().take(shown) {
+                let _ = writeln!(out, "      {}", evidence_line(ev));
+            }
+            if e.evidence.len() > shown {
+                let _ = writeln!(
+                    out,
+                    "      (+{} more; --all-evidence)",
+                    e.evidence.len() - shown
+                );
+            }
+        }
+    }
+    if !cooccurring.is_empty() {
+        cooccurring.sort_by(|a, b| b.edge.weight.cmp(&a.edge.weight).then(a.other.cmp(b.other)));
+        let list: Vec<String> = cooccurring
+            .iter()
+            .map(|r| format!("{}×{}", r.other_name, r.edge.weight))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  co_occurs ({}; --cooccurrence for evidence): {}",
+            list.len(),
+            table::truncate(&list.join(", "), 300)
+        );
+    }
+
+    let _ = writeln!(out, "\nMentioned in");
+    let mut seen = std::collections::BTreeSet::new();
+    for m in &node.mentions {
+        if !seen.insert((&m.document, m.sentence)) {
+            continue;
+        }
+        let Some(doc) = build.documents.iter().find(|d| d.source.id == m.document) else {
+            continue;
+        };
+        let ev = doc.evidence(m.sentence);
+        let _ = writeln!(out, "  {}", evidence_line(&ev));
+        if !args.all_evidence && seen.len() >= 8 {
+            let _ = writeln!(
+                out,
+                "  … (--all-evidence for all {} mentions)",
+                node.mentions.len()
+            );
+            break;
+        }
+    }
+    out
+}
+
+fn evidence_line(ev: &jjj_graph::graph::Evidence) -> String {
+    match (&ev.document, &ev.quote, &ev.reference) {
+        (Some(doc), Some(quote), _) => {
+            let at = match (ev.sentence, ev.span) {
+                (Some(s), Some([a, b])) => format!(" #{s} @{a}-{b}"),
+                (Some(s), None) => format!(" #{s}"),
+                _ => String::new(),
+            };
+            format!("{doc}{at}: “{}”", table::truncate(quote, 160))
+        }
+        (_, _, Some(reference)) => format!("background reference: {reference}"),
+        _ => "(no evidence)".to_owned(),
+    }
+}

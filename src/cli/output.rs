@@ -1,0 +1,56 @@
+//! Where output goes: stdout (`-` or no path) or a file written atomically (a temporary
+//! file in the same directory, then renamed), so a failure never leaves a half-written file.
+
+use anyhow::Context as _;
+use std::io::Write as _;
+use std::path::Path;
+
+/// Write `bytes` to `path`, or to stdout when `path` is `None` or `-`.
+pub fn write(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    match path {
+        None => write_stdout(bytes),
+        Some(p) if p == Path::new("-") => write_stdout(bytes),
+        Some(p) => write_file(p, bytes),
+    }
+}
+
+/// Write to stdout; a closed pipe surfaces as an `io::Error` of kind `BrokenPipe`, which
+/// `main` treats as success.
+pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Write `bytes` to `path` atomically.
+pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".jjj-")
+        .tempfile_in(dir)
+        .with_context(|| {
+            format!(
+                "cannot write {}: cannot create a file in {}",
+                path.display(),
+                dir.display()
+            )
+        })?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Serialize `value` as pretty JSON with a final newline.
+pub fn json<T: serde::Serialize>(value: &T) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(value)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}

@@ -1,0 +1,177 @@
+//! The inputs: catalogue files and document files, either embedded in the binary (the
+//! default corpus of `data/` and `seeds/`) or read from directories the user names.
+//! Documents must be UTF-8 text; anything else is refused with its name and position.
+
+use crate::error::{line_column, Error, Result};
+use std::path::Path;
+
+/// A catalogue file: its path relative to the data directory, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// A document file: its file name and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentFile {
+    pub name: String,
+    /// Where it came from, for messages (`seeds/000_….txt` or `<embedded>/…`).
+    pub display_path: String,
+    pub text: String,
+}
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// The catalogue files compiled into the binary.
+pub fn embedded_catalogue() -> Vec<TextFile> {
+    embedded::DATA
+        .iter()
+        .map(|(path, text)| TextFile {
+            path: (*path).to_owned(),
+            text: (*text).to_owned(),
+        })
+        .collect()
+}
+
+/// The documents compiled into the binary.
+pub fn embedded_documents() -> Vec<DocumentFile> {
+    embedded::SEEDS
+        .iter()
+        .map(|(name, text)| DocumentFile {
+            name: (*name).to_owned(),
+            display_path: format!("<embedded>/seeds/{name}"),
+            text: (*text).to_owned(),
+        })
+        .collect()
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Read the catalogue files under `dir` (`**/*.toml`), sorted by path.
+pub fn read_catalogue_dir(dir: &Path) -> Result<Vec<TextFile>> {
+    let mut out = Vec::new();
+    collect_toml(dir, dir, &mut out)?;
+    if out.is_empty() {
+        return Err(Error::Input {
+            path: dir.display().to_string(),
+            message: "no catalogue files (*.toml) in this directory".into(),
+        });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+fn collect_toml(root: &Path, dir: &Path, out: &mut Vec<TextFile>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
+    for entry in entries {
+        let path = entry.map_err(|e| io_error(dir, e))?.path();
+        if path.is_dir() {
+            collect_toml(root, &path, out)?;
+        } else if path.extension().is_some_and(|x| x == "toml") {
+            let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
+            let display = path.display().to_string();
+            let text = decode(&display, bytes)?;
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.push(TextFile { path: rel, text });
+        }
+    }
+    Ok(())
+}
+
+/// Read the documents (`*.txt`, `*.md`) in `dir`, sorted by name.
+pub fn read_documents_dir(dir: &Path) -> Result<Vec<DocumentFile>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
+    let mut out = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| io_error(dir, e))?.path();
+        if path.is_file() && path.extension().is_some_and(|x| x == "txt" || x == "md") {
+            let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
+            let display = path.display().to_string();
+            let text = decode(&display, bytes)?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            out.push(DocumentFile {
+                name,
+                display_path: display,
+                text,
+            });
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::Input {
+            path: dir.display().to_string(),
+            message: "no documents (*.txt, *.md) in this directory".into(),
+        });
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// Check that `bytes` are UTF-8 text (a BOM is dropped) and return them as a string.
+/// Binary input and other encodings (GBK, Big5) are refused by name, with the position of
+/// the first bad byte.
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: path.to_owned(),
+            offset,
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{FEFF}') {
+                text.drain(..3);
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let valid = String::from_utf8_lossy(&bytes[..at]);
+            let (line, column) = line_column(&valid, valid.len());
+            let hint = if looks_like_legacy_chinese(&bytes[at..]) {
+                "; it looks like GBK or Big5: convert it first, e.g. `iconv -f GBK -t UTF-8` (or `-f BIG5`)"
+            } else {
+                ""
+            };
+            Err(Error::NotUtf8 {
+                path: path.to_owned(),
+                byte: bytes[at],
+                line,
+                column,
+                hint: hint.into(),
+            })
+        }
+    }
+}
+
+/// GBK and Big5 encode a Han character as a lead byte 0x81–0xFE and a trail byte 0x40–0xFE.
+fn looks_like_legacy_chinese(rest: &[u8]) -> bool {
+    let sample = &rest[..rest.len().min(200)];
+    let mut pairs = 0;
+    let mut i = 0;
+    while i + 1 < sample.len() {
+        if (0x81..=0xFE).contains(&sample[i]) && (0x40..=0xFE).contains(&sample[i + 1]) {
+            pairs += 1;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    pairs >= 2
+}

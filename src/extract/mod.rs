@@ -1,0 +1,96 @@
+//! Extraction over one normalized document: mentions (names, local names, nested names,
+//! enumeration items, 《titles》), then relation rules, name-containment relations and
+//! sentence co-occurrence. Each produces [`Found`] mentions or [`RuleEdge`]s that the
+//! pipeline turns into graph nodes and edges with evidence.
+
+pub mod enumerate;
+pub mod matcher;
+pub mod rules;
+pub mod titles;
+
+use crate::catalogue::{Entity, Kind};
+use crate::dates::{DateMention, PartialDate};
+use crate::graph::{Relation, Via};
+use crate::sentence::Sentence;
+use std::ops::Range;
+
+/// A mention of an entity in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMention {
+    pub entity: usize,
+    /// Byte range in the normalized text.
+    pub range: Range<usize>,
+    pub sentence: usize,
+    pub via: Via,
+}
+
+impl RawMention {
+    /// Top-level: not found inside a longer name.
+    pub fn is_top(&self) -> bool {
+        self.via != Via::Nested
+    }
+}
+
+/// A relation found in a sentence by a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleEdge {
+    pub source: usize,
+    pub target: usize,
+    pub relation: Relation,
+    pub rule: &'static str,
+    pub sentence: usize,
+    pub date: Option<PartialDate>,
+    pub role: Option<String>,
+}
+
+/// A group enumeration problem (an item naming no member, a count that does not add up).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumerationIssue {
+    pub sentence: usize,
+    pub message: String,
+}
+
+/// Everything extraction needs to know about one document.
+pub struct DocContext<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Sentence],
+    pub dates: &'a [DateMention],
+    /// Sorted by (start, longer first).
+    pub mentions: Vec<RawMention>,
+    /// The catalogue document this file is the text of (the subject of 支持… in a decision).
+    pub is_document: Option<usize>,
+}
+
+impl DocContext<'_> {
+    /// The sentence containing byte `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.range.start <= at);
+        let s = self.sentences.get(i.checked_sub(1)?)?;
+        (at < s.range.end).then_some(s.index)
+    }
+
+    /// Top-level mentions of a sentence, in text order.
+    pub fn top_mentions(&self, sentence: usize) -> impl Iterator<Item = &RawMention> {
+        self.mentions
+            .iter()
+            .filter(move |m| m.sentence == sentence && m.is_top())
+    }
+
+    /// Whether byte `at` lies inside some mention (a trigger word there is part of a name).
+    pub fn inside_mention(&self, at: usize) -> bool {
+        self.mentions
+            .iter()
+            .any(|m| m.range.start <= at && at < m.range.end)
+    }
+
+    /// The date of something said at `at_end` in `sentence`.
+    pub fn date_at(&self, sentence: usize, at_end: usize) -> Option<PartialDate> {
+        crate::dates::date_before(self.dates, &self.sentences[sentence].range, at_end)
+            .map(|d| d.date)
+    }
+}
+
+/// Kinds grouped for the rules.
+pub fn kind_of(entities: &[Entity], i: usize) -> Kind {
+    entities[i].kind()
+}

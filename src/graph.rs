@@ -1,0 +1,377 @@
+//! The knowledge graph: a petgraph `DiGraph` of entity nodes and typed relation edges, each
+//! carrying its evidence (document, sentence, quote, original byte span) or the background
+//! reference it rests on.
+
+use crate::catalogue::{EntityRecord, Kind};
+use crate::dates::PartialDate;
+use crate::normalize::NormalizeReport;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+
+/// The types of relation (edge).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// actor → document (印发, 发布, 出台, 制定)
+    Issued,
+    /// actor → document (通过, 审议通过, 表决通过)
+    Passed,
+    /// actor → document (签署)
+    Signed,
+    /// actor → document (编制, 起草)
+    Drafted,
+    /// actor or document → anything (支持)
+    Supports,
+    /// actor ↔ actor (与…合作/协作/协同/相结合); symmetric
+    CooperatesWith,
+    /// region/park/platform → region
+    LocatedIn,
+    /// chain/cluster/region → group
+    MemberOf,
+    /// part → whole (a concept inside a larger one)
+    PartOf,
+    /// person → organization (厅长, 副主任, 书记…); the edge carries the role
+    HoldsRole,
+    /// person/organization → event or body (主持, 牵头)
+    Leads,
+    /// actor or document → field/chain/cluster/concept (聚焦, 围绕, 重点发展)
+    FocusesOn,
+    /// actor → platform/park (共建, 共同建设, 共同打造)
+    CoBuilds,
+    /// what is relocated → where to (疏解, 转移, 落地, 承接)
+    RelocatesTo,
+    /// event → participant (organization, person) named in it
+    Involves,
+    /// event → region (在…召开/考察/调研)
+    HeldIn,
+    /// document → topic named in its title
+    About,
+    /// chain/cluster → the industry it is a chain or cluster of
+    Concerns,
+    /// two entities named in one sentence; weighted, lower confidence; symmetric
+    CoOccurs,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 19] = [
+        Relation::Issued,
+        Relation::Passed,
+        Relation::Signed,
+        Relation::Drafted,
+        Relation::Supports,
+        Relation::CooperatesWith,
+        Relation::LocatedIn,
+        Relation::MemberOf,
+        Relation::PartOf,
+        Relation::HoldsRole,
+        Relation::Leads,
+        Relation::FocusesOn,
+        Relation::CoBuilds,
+        Relation::RelocatesTo,
+        Relation::Involves,
+        Relation::HeldIn,
+        Relation::About,
+        Relation::Concerns,
+        Relation::CoOccurs,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Issued => "issued",
+            Relation::Passed => "passed",
+            Relation::Signed => "signed",
+            Relation::Drafted => "drafted",
+            Relation::Supports => "supports",
+            Relation::CooperatesWith => "cooperates_with",
+            Relation::LocatedIn => "located_in",
+            Relation::MemberOf => "member_of",
+            Relation::PartOf => "part_of",
+            Relation::HoldsRole => "holds_role",
+            Relation::Leads => "leads",
+            Relation::FocusesOn => "focuses_on",
+            Relation::CoBuilds => "co_builds",
+            Relation::RelocatesTo => "relocates_to",
+            Relation::Involves => "involves",
+            Relation::HeldIn => "held_in",
+            Relation::About => "about",
+            Relation::Concerns => "concerns",
+            Relation::CoOccurs => "co_occurs",
+        }
+    }
+
+    /// Relations without a direction; stored once, from the smaller id to the larger.
+    pub fn is_symmetric(self) -> bool {
+        matches!(self, Relation::CooperatesWith | Relation::CoOccurs)
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Relation {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Relation::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| format!("unknown relation '{s}'"))
+    }
+}
+
+/// How a node was named in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// Its name or an alias.
+    Name,
+    /// A name local to the document (本市).
+    LocalName,
+    /// Inside a longer name (雄安新区 in 雄安新区中关村科技园).
+    Nested,
+    /// An item of an enumeration (唐山 in 唐山、保定…中关村合作园区; 氢能 in “六链”即…).
+    Enumeration,
+    /// A 《title》 not in the catalogue.
+    Title,
+}
+
+/// One mention of a node: where in which document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Source id (`seed/000`).
+    pub document: String,
+    /// Sentence index in the document.
+    pub sentence: usize,
+    /// Byte span in the original file.
+    pub span: [usize; 2],
+    /// The normalized text that matched.
+    pub text: String,
+    pub via: Via,
+}
+
+/// Where an edge comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    /// A relation rule matched a sentence (`rule` names it).
+    Rule,
+    /// `data/relations.toml`, with a quote verified in the text.
+    Curated,
+    /// A catalogue fact resting on a named background reference.
+    Background,
+    /// Two entities named in one sentence.
+    Cooccurrence,
+}
+
+/// One piece of evidence: a sentence of a document, or a background reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<usize>,
+    /// The normalized sentence (or curated quote).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Byte span of the quote in the original file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<[usize; 2]>,
+    /// A background reference id (`gb2260`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+}
+
+/// A node: a catalogue entity (or a document found by its 《title》) and its mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    #[serde(flatten)]
+    pub record: EntityRecord,
+    /// Traditional forms of the names, derived with OpenCC.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub traditional: Vec<String>,
+    /// The date extraction resolved from the text (documents and events).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved_date: Option<PartialDate>,
+    /// True for a document created from a 《title》 with no catalogue entry.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub discovered: bool,
+    pub mentions: Vec<Mention>,
+}
+
+impl Node {
+    pub fn id(&self) -> &str {
+        &self.record.id
+    }
+    pub fn kind(&self) -> Kind {
+        self.record.kind
+    }
+    pub fn name(&self) -> &str {
+        &self.record.name
+    }
+    /// The date to show: what the text says, else the catalogue's.
+    pub fn date(&self) -> Option<PartialDate> {
+        self.resolved_date.or(self.record.date)
+    }
+    /// `name (English)`.
+    pub fn label(&self) -> String {
+        match &self.record.en {
+            Some(en) => format!("{} ({en})", self.record.name),
+            None => self.record.name.clone(),
+        }
+    }
+}
+
+/// An edge: a typed relation with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    pub relation: Relation,
+    pub provenance: Provenance,
+    /// The rule that produced it (with provenance `rule`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// 0–1: background and curated 1.0, rules 0.8, co-occurrence lower.
+    pub confidence: f64,
+    /// How many sentences support it.
+    pub weight: u32,
+    /// The date the sentence gives for it (signed 2018-11).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// For holds_role: the role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A document of the corpus, as processed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    pub id: String,
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// `furniture` (from a page line), `text` (the first line), `catalogue`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<String>,
+    /// The catalogue document this file is the text of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is: Option<String>,
+    pub bytes: usize,
+    pub sentences: usize,
+    pub mentions: usize,
+    pub normalization: NormalizeReport,
+}
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The catalogue and the documents disagree: `jjj check` fails.
+    Error,
+    /// Worth a look; `check` passes.
+    Warning,
+}
+
+/// Something `build` noticed: an unmentioned entity, a quote not found, a date mismatch…
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub severity: Severity,
+    pub code: String,
+    pub message: String,
+}
+
+/// The graph with its documents and problems. Nodes are in id order; edges in
+/// (source id, target id, relation) order, so output is deterministic.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeGraph {
+    pub graph: DiGraph<Node, Edge>,
+    index: HashMap<String, NodeIndex>,
+    pub documents: Vec<DocumentInfo>,
+    pub problems: Vec<Problem>,
+}
+
+impl KnowledgeGraph {
+    /// Assemble a graph; `nodes` and `edges` (by node position) are sorted here.
+    pub fn new(
+        mut nodes: Vec<Node>,
+        edges: Vec<(String, String, Edge)>,
+        documents: Vec<DocumentInfo>,
+        problems: Vec<Problem>,
+    ) -> KnowledgeGraph {
+        nodes.sort_by(|a, b| a.record.id.cmp(&b.record.id));
+        let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
+        let mut index = HashMap::new();
+        for node in nodes {
+            let id = node.record.id.clone();
+            index.insert(id, graph.add_node(node));
+        }
+        let mut edges: Vec<_> = edges
+            .into_iter()
+            .filter_map(|(s, t, e)| Some((*index.get(&s)?, *index.get(&t)?, e)))
+            .collect();
+        edges.sort_by(|a, b| (a.0, a.1, a.2.relation).cmp(&(b.0, b.1, b.2.relation)));
+        for (s, t, e) in edges {
+            graph.add_edge(s, t, e);
+        }
+        KnowledgeGraph {
+            graph,
+            index,
+            documents,
+            problems,
+        }
+    }
+
+    pub fn node_index(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.node_index(id).map(|i| &self.graph[i])
+    }
+
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.graph.node_weights()
+    }
+
+    /// Every edge touching `node`, in either direction: (edge, other end, outgoing?).
+    pub fn incident_edges(&self, node: NodeIndex) -> Vec<(EdgeIndex, NodeIndex, bool)> {
+        let mut out: Vec<_> = self
+            .graph
+            .edges_directed(node, petgraph::Direction::Outgoing)
+            .map(|e| {
+                (
+                    petgraph::visit::EdgeRef::id(&e),
+                    petgraph::visit::EdgeRef::target(&e),
+                    true,
+                )
+            })
+            .chain(
+                self.graph
+                    .edges_directed(node, petgraph::Direction::Incoming)
+                    .map(|e| {
+                        (
+                            petgraph::visit::EdgeRef::id(&e),
+                            petgraph::visit::EdgeRef::source(&e),
+                            false,
+                        )
+                    }),
+            )
+            .collect();
+        out.sort_by_key(|&(e, _, _)| e);
+        out
+    }
+
+    /// Problems of severity `Error`.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+    }
+}

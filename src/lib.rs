@@ -1,0 +1,27 @@
+//! jjj-graph: a knowledge graph of the Beijing–Tianjin–Hebei (京津冀) coordinated-development
+//! policy documents, in which every node and edge cites its evidence.
+//!
+//! The pipeline is: [`corpus`] (read documents and catalogue, embedded or from disk) →
+//! [`normalize`] (repairs, pinyin stripping, traditional → simplified, with a byte map back to
+//! the original) → [`sentence`] splitting → [`extract`] (mentions, enumerations, titles, dates,
+//! relation rules, co-occurrence) → [`graph::KnowledgeGraph`] (petgraph). [`check`],
+//! [`candidates`], [`resolve`] and [`export`] work on the result.
+
+pub mod candidates;
+pub mod catalogue;
+pub mod check;
+pub mod corpus;
+pub mod dates;
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod mapped;
+pub mod normalize;
+pub mod pipeline;
+pub mod resolve;
+pub mod sentence;
+pub mod stats;
+
+pub use error::Error;
+pub use graph::KnowledgeGraph;

@@ -1,0 +1,220 @@
+//! Normalization of a raw document into clean simplified Chinese, keeping a byte map back to
+//! the original (see [`MappedText`]). Stages, in order: known damaged spans, unknown damaged
+//! annotations, HTML entities, pinyin annotations, traditional → simplified, full-width
+//! ASCII and odd spaces, page furniture, line trimming, paragraphs broken mid-sentence, and
+//! (only where the document shows the markers) Taiwan vocabulary.
+
+mod chinese;
+mod config;
+mod furniture;
+mod pinyin;
+
+pub use chinese::is_han;
+pub use config::{FurnitureConfig, NormalizeConfig, Repair, TaiwanConfig, TaiwanPhrase};
+
+use crate::dates::PartialDate;
+use crate::error::{Error, Result};
+use crate::mapped::{Edit, MappedText};
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// What normalization did to one document, for `build`'s summary and `check`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct NormalizeReport {
+    pub repaired_spans: usize,
+    /// Damaged annotations with no entry in the repair table: (line, column) in the original.
+    pub unrepaired_damage: Vec<(usize, usize)>,
+    pub html_entities: usize,
+    pub pinyin_annotations: usize,
+    pub traditional: bool,
+    pub converted_chars: usize,
+    pub furniture_lines: usize,
+    pub joined_paragraphs: usize,
+    pub taiwan_phrases: usize,
+}
+
+/// The result of normalizing one document.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    pub text: MappedText,
+    /// A date found in a dropped furniture line (e.g. `http://… 2024-02-23 07:23:21`).
+    pub furniture_date: Option<PartialDate>,
+    pub report: NormalizeReport,
+}
+
+/// A configured normalizer; build it once and use it for every document.
+pub struct Normalizer {
+    repairs: Option<(AhoCorasick, Vec<String>)>,
+    taiwan: Option<(AhoCorasick, Vec<String>)>,
+    taiwan_markers: Option<AhoCorasick>,
+    taiwan_min_markers: usize,
+    furniture: FurnitureConfig,
+    t2s: ferrous_opencc::OpenCC,
+}
+
+impl Normalizer {
+    pub fn new(config: &NormalizeConfig) -> Result<Self> {
+        let build = |patterns: Vec<&str>| -> Result<Option<AhoCorasick>> {
+            if patterns.is_empty() {
+                return Ok(None);
+            }
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(patterns)
+                .map(Some)
+                .map_err(|e| Error::InvalidValue {
+                    what: "normalization table",
+                    value: "normalize.toml".into(),
+                    message: e.to_string(),
+                })
+        };
+        let repairs =
+            build(config.repair.iter().map(|r| r.damaged.as_str()).collect())?.map(|ac| {
+                (
+                    ac,
+                    config.repair.iter().map(|r| r.repaired.clone()).collect(),
+                )
+            });
+        let taiwan = build(
+            config
+                .taiwan
+                .phrase
+                .iter()
+                .map(|p| p.from.as_str())
+                .collect(),
+        )?
+        .map(|ac| {
+            (
+                ac,
+                config.taiwan.phrase.iter().map(|p| p.to.clone()).collect(),
+            )
+        });
+        let taiwan_markers = build(config.taiwan.markers.iter().map(String::as_str).collect())?;
+        let t2s = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
+            .map_err(|e| Error::InvalidValue {
+            what: "OpenCC configuration",
+            value: "t2s".into(),
+            message: e.to_string(),
+        })?;
+        Ok(Normalizer {
+            repairs,
+            taiwan,
+            taiwan_markers,
+            taiwan_min_markers: config.taiwan.min_markers,
+            furniture: config.furniture.clone(),
+            t2s,
+        })
+    }
+
+    /// Normalize `original`. Pure: the same input always gives the same output.
+    pub fn normalize(&self, original: &str) -> Normalized {
+        let mut report = NormalizeReport::default();
+        let mut text = MappedText::new(original);
+
+        if let Some((ac, with)) = &self.repairs {
+            let edits = replace_all(ac, with, text.as_str());
+            report.repaired_spans = edits.len();
+            text = text.apply(&edits);
+        }
+        let damage = pinyin::damaged_annotation_edits(text.as_str());
+        for edit in &damage {
+            let span = text.original_span(edit.range.clone());
+            report
+                .unrepaired_damage
+                .push(crate::error::line_column(original, span.start));
+        }
+        text = text.apply(&damage);
+
+        let entities = html_entity_edits(text.as_str());
+        report.html_entities = entities.len();
+        text = text.apply(&entities);
+
+        let annotations = pinyin::annotation_edits(text.as_str());
+        report.pinyin_annotations = annotations.len();
+        text = text.apply(&annotations);
+
+        let conversions = chinese::t2s_edits(&self.t2s, text.as_str());
+        report.converted_chars = conversions.iter().map(|e| e.with.chars().count()).sum();
+        let han = text.as_str().chars().filter(|&c| is_han(c)).count();
+        report.traditional = han > 0 && report.converted_chars * 20 > han;
+        text = text.apply(&conversions);
+
+        text = text.apply(&chinese::width_edits(text.as_str()));
+
+        let (furniture, furniture_date) =
+            furniture::furniture_edits(&self.furniture, text.as_str());
+        report.furniture_lines = furniture.len();
+        text = text.apply(&furniture);
+
+        text = text.apply(&furniture::trim_edits(text.as_str()));
+        let joins = furniture::broken_paragraph_edits(text.as_str());
+        report.joined_paragraphs = joins.len();
+        text = text.apply(&joins);
+        text = text.apply(&chinese::stray_and_edits(text.as_str()));
+
+        if let (Some((ac, with)), Some(markers)) = (&self.taiwan, &self.taiwan_markers) {
+            let mut seen: Vec<usize> = markers
+                .find_iter(text.as_str())
+                .map(|m| m.pattern().as_usize())
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            if self.taiwan_min_markers > 0 && seen.len() >= self.taiwan_min_markers {
+                let edits = replace_all(ac, with, text.as_str());
+                report.taiwan_phrases = edits.len();
+                text = text.apply(&edits);
+            }
+        }
+        Normalized {
+            text,
+            furniture_date,
+            report,
+        }
+    }
+}
+
+/// Edits replacing every leftmost-longest match of `ac` with the matching entry of `with`.
+fn replace_all(ac: &AhoCorasick, with: &[String], text: &str) -> Vec<Edit> {
+    ac.find_iter(text)
+        .filter(|m| text[m.range()] != *with[m.pattern().as_usize()])
+        .map(|m| Edit::new(m.range(), with[m.pattern().as_usize()].clone()))
+        .collect()
+}
+
+/// Edits decoding HTML entities (`&rdquo;`, `&amp;`, `&#8220;`, `&#x201C;`).
+fn html_entity_edits(text: &str) -> Vec<Edit> {
+    let bytes = text.as_bytes();
+    let mut edits = Vec::new();
+    let mut i = 0;
+    while let Some(pos) = text[i..].find('&') {
+        let start = i + pos;
+        let rest = &bytes[start + 1..];
+        let len = rest
+            .iter()
+            .take(12)
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'#'));
+        match len {
+            Some(n) if n > 0 && rest[n] == b';' => {
+                let end = start + 1 + n + 1;
+                let decoded = html_escape::decode_html_entities(&text[start..end]);
+                if decoded != text[start..end] {
+                    edits.push(Edit::new(start..end, decoded.into_owned()));
+                }
+                i = end;
+            }
+            _ => i = start + 1,
+        }
+    }
+    edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_decode() {
+        let m = MappedText::new("a&rdquo;b&amp;&bogus c");
+        let out = m.apply(&html_entity_edits(m.as_str()));
+        assert_eq!(out.as_str(), "a\u{201D}b&&bogus c");
+    }
+}
