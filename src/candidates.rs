@@ -44,23 +44,20 @@ const SUFFIXES: [(&str, &str); 32] = [
 ];
 
 /// Characters that end a name when reading backwards from its suffix.
-const STOP: &str = "的在与和及同向对把将从为是了等并或以由于被让使要对就也都而且还又更再已把着过";
+const STOP: &str = "的在与和及同向对把将从为是了等并或以被让使要对就也都而且还又更再已着过系";
 
-/// Words ending in a suffix that are not names (本部, 内部, 干部…).
-const NOT_NAMES: [&str; 12] = [
-    "内部",
-    "外部",
-    "全部",
-    "干部",
-    "部门",
-    "有关部门",
-    "中心城区",
-    "区域中心",
-    "服务中心",
-    "总部",
-    "东部",
-    "西部",
+/// Verbs and adverbs that open a clause, not a name; cut off the front of a candidate.
+const LEADING_VERBS: [&str; 35] = [
+    "加快建设", "全面建设", "高标准高质量建设", "牵头组建", "积极创建", "着力推进", "研究部署规划建设", "加快推动", "全面抓好",
+    "力推进", "加快", "建设", "支持", "推动", "推进", "促进", "发挥", "依托", "共建", "搭建", "提升", "打造", "处理好",
+    "实行", "组建", "创建", "完善", "健全", "构建", "实施", "设立", "引导", "积极", "全面", "联合",
 ];
+
+/// Endings that make a word no name although it ends in a name suffix.
+const NOT_NAMES: [&str; 8] = ["内部", "干部", "部门", "总部", "布局", "格局", "重组", "通办"];
+
+/// Generic words that name nothing on their own (a name needs more in front of them).
+const GENERIC: [&str; 6] = ["平台", "中心", "园区", "片区", "基地", "新区"];
 
 /// A candidate entity found in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -97,7 +94,8 @@ pub fn candidates(build: &Build) -> Vec<Candidate> {
                             && m.is_top()
                             && text[m.range.clone()].contains(name.as_str())
                     });
-                if covered || NOT_NAMES.iter().any(|n| name.ends_with(n)) {
+                let generic = GENERIC.iter().any(|g| name.ends_with(g) && name.chars().count() <= g.chars().count() + 2);
+                if covered || generic || NOT_NAMES.iter().any(|n| name.ends_with(n)) {
                     continue;
                 }
                 let entry = found.entry(name.clone()).or_insert_with(|| Candidate {
@@ -116,7 +114,26 @@ pub fn candidates(build: &Build) -> Vec<Candidate> {
     out
 }
 
-/// Spans ending in a suffix: the run of Han characters before it (2–14 characters in all),
+/// `span` without leading verbs and without anything up to an unmatched `(`.
+fn trim_front(mut span: &str) -> &str {
+    if let Some(open) = span.rfind('(') {
+        if !span[open..].contains(')') {
+            span = &span[open + 1..];
+        }
+    }
+    // Cut after the last verb inside the span (积极创建国家…示范区 → 国家…示范区).
+    let cut = LEADING_VERBS
+        .iter()
+        .filter_map(|v| span.rfind(v).map(|i| i + v.len()))
+        .filter(|&end| span[end..].chars().count() >= 3)
+        .max();
+    match cut {
+        Some(end) => &span[end..],
+        None => span,
+    }
+}
+
+/// Spans ending in a suffix: the run of Han characters before it (at most 20 characters in all),
 /// cut at stop characters.
 fn suffix_spans(sentence: &str) -> Vec<(String, &'static str)> {
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
@@ -136,17 +153,18 @@ fn suffix_spans(sentence: &str) -> Vec<(String, &'static str)> {
             next.is_some_and(|c| is_han(c) && !"在和与、等的".contains(c)) && suffix_chars == 1;
         if !continues {
             let mut start = i;
-            while start > 0 && end - (start - 1) <= 14 {
+            while start > 0 && end - (start - 1) <= 20 {
                 let c = chars[start - 1].1;
                 if !(is_han(c) || c == '—' || c == '(' || c == ')') || STOP.contains(c) {
                     break;
                 }
                 start -= 1;
             }
-            if end - start >= suffix_chars + 2 {
-                let from = chars[start].0;
-                let to = chars.get(end).map_or(sentence.len(), |c| c.0);
-                out.push((sentence[from..to].to_owned(), kind));
+            let from = chars[start].0;
+            let to = chars.get(end).map_or(sentence.len(), |c| c.0);
+            let name = trim_front(&sentence[from..to]);
+            if name.chars().count() >= suffix_chars + 2 {
+                out.push((name.to_owned(), kind));
             }
         }
         i = end;
