@@ -44,17 +44,52 @@ const SUFFIXES: [(&str, &str); 32] = [
 ];
 
 /// Characters that end a name when reading backwards from its suffix.
-const STOP: &str = "的在与和及同向对把将从为是了等并或以被让使要对就也都而且还又更再已着过系";
+const STOP: &str = "的在与及向对把将从为是了等并或以被让使要对就也都而且还又更再已着过系日";
 
 /// Verbs and adverbs that open a clause, not a name; cut off the front of a candidate.
-const LEADING_VERBS: [&str; 35] = [
-    "加快建设", "全面建设", "高标准高质量建设", "牵头组建", "积极创建", "着力推进", "研究部署规划建设", "加快推动", "全面抓好",
-    "力推进", "加快", "建设", "支持", "推动", "推进", "促进", "发挥", "依托", "共建", "搭建", "提升", "打造", "处理好",
-    "实行", "组建", "创建", "完善", "健全", "构建", "实施", "设立", "引导", "积极", "全面", "联合",
+const LEADING_VERBS: [&str; 36] = [
+    "加快建设",
+    "全面建设",
+    "高标准高质量建设",
+    "牵头组建",
+    "积极创建",
+    "着力推进",
+    "研究部署规划建设",
+    "加快推动",
+    "全面抓好",
+    "力推进",
+    "加快",
+    "建设",
+    "支持",
+    "推动",
+    "推进",
+    "促进",
+    "发挥",
+    "依托",
+    "共建",
+    "搭建",
+    "提升",
+    "打造",
+    "处理好",
+    "实行",
+    "组建",
+    "创建",
+    "完善",
+    "健全",
+    "构建",
+    "实施",
+    "设立",
+    "引导",
+    "积极",
+    "全面",
+    "联合",
+    "建立",
 ];
 
 /// Endings that make a word no name although it ends in a name suffix.
-const NOT_NAMES: [&str; 8] = ["内部", "干部", "部门", "总部", "布局", "格局", "重组", "通办"];
+const NOT_NAMES: [&str; 8] = [
+    "内部", "干部", "部门", "总部", "布局", "格局", "重组", "通办",
+];
 
 /// Generic words that name nothing on their own (a name needs more in front of them).
 const GENERIC: [&str; 6] = ["平台", "中心", "园区", "片区", "基地", "新区"];
@@ -79,27 +114,68 @@ pub fn candidates(build: &Build) -> Vec<Candidate> {
         let text = d.text();
         for s in &d.sentences {
             let sentence = &text[s.range.clone()];
-            let mut spans: Vec<(String, &str)> = Vec::new();
-            for (start, end) in crate::extract::titles::title_spans(sentence)
-                .into_iter()
-                .map(|r| (r.start, r.end))
-            {
-                spans.push((sentence[start + 3..end - 3].to_owned(), "document"));
-            }
+            let mentions: Vec<std::ops::Range<usize>> = d
+                .mentions
+                .iter()
+                .filter(|m| m.sentence == s.index && m.is_top())
+                .map(|m| m.range.start - s.range.start..m.range.end - s.range.start)
+                .collect();
+            let mut spans: Vec<(std::ops::Range<usize>, &str)> =
+                crate::extract::titles::title_spans(sentence)
+                    .into_iter()
+                    .map(|r| {
+                        (
+                            r.start + '《'.len_utf8()..r.end - '》'.len_utf8(),
+                            "document",
+                        )
+                    })
+                    .collect();
             spans.extend(suffix_spans(sentence));
-            for (name, kind) in spans {
-                let covered = known.contains(name.as_str())
-                    || d.mentions.iter().any(|m| {
-                        m.sentence == s.index
-                            && m.is_top()
-                            && text[m.range.clone()].contains(name.as_str())
-                    });
-                let generic = GENERIC.iter().any(|g| name.ends_with(g) && name.chars().count() <= g.chars().count() + 2);
-                if covered || generic || NOT_NAMES.iter().any(|n| name.ends_with(n)) {
+            for (mut span, kind) in spans {
+                // A span ending inside a mention is part of a known name.
+                if mentions
+                    .iter()
+                    .any(|m| m.start < span.end && span.end <= m.end && *m != span)
+                {
                     continue;
                 }
-                let entry = found.entry(name.clone()).or_insert_with(|| Candidate {
-                    text: name.clone(),
+                // Start after the last connector (和与及、的) next to a mention inside the span:
+                // 讲话精神和三地党委 → 三地党委; 河北省商务厅 stays whole.
+                let connector = |c: char| "和与及、的".contains(c);
+                let cut = mentions
+                    .iter()
+                    .filter(|m| m.end > span.start && m.end < span.end)
+                    .flat_map(|m| {
+                        let before = sentence[..m.start]
+                            .chars()
+                            .next_back()
+                            .filter(|&c| connector(c) && m.start > span.start)
+                            .map(|_| m.start);
+                        let after = sentence[m.end..]
+                            .chars()
+                            .next()
+                            .filter(|&c| connector(c))
+                            .map(|c| m.end + c.len_utf8());
+                        before.into_iter().chain(after)
+                    })
+                    .max();
+                if let Some(cut) = cut {
+                    span.start = cut;
+                }
+                let name = sentence[span.clone()].trim_start_matches(|c| "和与及、的".contains(c));
+                let covered = known.contains(name) || mentions.contains(&span);
+                let generic = GENERIC
+                    .iter()
+                    .any(|g| name.ends_with(g) && name.chars().count() <= g.chars().count() + 2);
+                if covered
+                    || generic
+                    || name.chars().count() < 3
+                    || NOT_NAMES.iter().any(|n| name.ends_with(n))
+                {
+                    continue;
+                }
+                let entry = found.entry(name.to_owned()).or_insert_with(|| Candidate {
+                    text: name.to_owned(),
                     suggested_kind: kind.to_owned(),
                     count: 0,
                     document: d.source.id.clone(),
@@ -135,7 +211,7 @@ fn trim_front(mut span: &str) -> &str {
 
 /// Spans ending in a suffix: the run of Han characters before it (at most 20 characters in all),
 /// cut at stop characters.
-fn suffix_spans(sentence: &str) -> Vec<(String, &'static str)> {
+fn suffix_spans(sentence: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -164,7 +240,7 @@ fn suffix_spans(sentence: &str) -> Vec<(String, &'static str)> {
             let to = chars.get(end).map_or(sentence.len(), |c| c.0);
             let name = trim_front(&sentence[from..to]);
             if name.chars().count() >= suffix_chars + 2 {
-                out.push((name.to_owned(), kind));
+                out.push((to - name.len()..to, kind));
             }
         }
         i = end;

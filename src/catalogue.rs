@@ -270,11 +270,6 @@ fn parse_toml<T: serde::de::DeserializeOwned>(file: &TextFile) -> Result<T> {
     })
 }
 
-/// Line (1-based) of the first occurrence of `needle` in `text`, or 1.
-fn line_of(text: &str, needle: &str) -> usize {
-    text.find(needle).map_or(1, |p| line_column(text, p).0)
-}
-
 struct Problems(Vec<Error>);
 
 impl Problems {
@@ -309,8 +304,12 @@ impl Catalogue {
                 if file.path.starts_with("entities/") {
                     saw_entities = true;
                     let parsed: EntityFile = parse_toml(file)?;
+                    let mut from = 0;
                     for record in parsed.entity {
-                        let line = line_of(&file.text, &format!("\"{}\"", record.id));
+                        let needle = format!("\"{}\"", record.id);
+                        let at = file.text[from..].find(&needle).map_or(from, |p| from + p);
+                        from = at + needle.len().min(file.text.len() - at);
+                        let line = line_column(&file.text, at).0;
                         let mut traditional: Vec<String> = Vec::new();
                         if let Some(cc) = &s2t {
                             for n in std::iter::once(&record.name).chain(&record.aliases) {

@@ -322,12 +322,9 @@ pub fn date_before<'a>(
     sentence: &Range<usize>,
     at_end: usize,
 ) -> Option<&'a DateMention> {
-    dates
-        .iter()
-        .filter(|d| {
-            d.kind != DateKind::Target && d.range.start >= sentence.start && d.range.start < at_end
-        })
-        .next_back()
+    dates.iter().rfind(|d| {
+        d.kind != DateKind::Target && d.range.start >= sentence.start && d.range.start < at_end
+    })
 }
 
 #[cfg(test)]

@@ -316,7 +316,7 @@ impl KnowledgeGraph {
             .into_iter()
             .filter_map(|(s, t, e)| Some((*index.get(&s)?, *index.get(&t)?, e)))
             .collect();
-        edges.sort_by(|a, b| (a.0, a.1, a.2.relation).cmp(&(b.0, b.1, b.2.relation)));
+        edges.sort_by_key(|a| (a.0, a.1, a.2.relation));
         for (s, t, e) in edges {
             graph.add_edge(s, t, e);
         }
