@@ -44,3 +44,29 @@ pub fn truncate(s: &str, max: usize) -> String {
     out.push('…');
     out
 }
+
+/// At most `max` display columns of `s`, centred on the first occurrence of `focus` when
+/// `s` is longer, with … marking what was cut.
+pub fn excerpt(s: &str, focus: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_owned();
+    }
+    let Some(at) = s.find(focus).filter(|_| !focus.is_empty()) else {
+        return truncate(s, max);
+    };
+    let before = &s[..at];
+    let budget = max.saturating_sub(focus.width()) / 2;
+    let mut start = at;
+    for (i, c) in before.char_indices().rev() {
+        if before[i..].width() > budget {
+            break;
+        }
+        start = i;
+        let _ = c;
+    }
+    let head = if start > 0 { "…" } else { "" };
+    format!(
+        "{head}{}",
+        truncate(&s[start..], max.saturating_sub(head.width()))
+    )
+}

@@ -194,8 +194,17 @@ fn render(build: &jjj_graph::pipeline::Build, card: &Card, args: &Args) -> Strin
             } else {
                 1
             };
+            // Centre the quote on the other end's name, or its first two characters for an
+            // enumerated item (保定 of 保定中关村合作园区).
+            let short: String = rel.other_name.chars().take(2).collect();
             for ev in e.evidence.iter().take(shown) {
-                let _ = writeln!(out, "      {}", evidence_line(ev));
+                let quote = ev.quote.as_deref().unwrap_or("");
+                let focus = if quote.contains(rel.other_name) {
+                    rel.other_name
+                } else {
+                    short.as_str()
+                };
+                let _ = writeln!(out, "      {}", evidence_line(ev, focus));
             }
             if e.evidence.len() > shown {
                 let _ = writeln!(
@@ -230,7 +239,7 @@ fn render(build: &jjj_graph::pipeline::Build, card: &Card, args: &Args) -> Strin
             continue;
         };
         let ev = doc.evidence(m.sentence);
-        let _ = writeln!(out, "  {}", evidence_line(&ev));
+        let _ = writeln!(out, "  {}", evidence_line(&ev, &m.text));
         if !args.all_evidence && seen.len() >= 8 {
             let _ = writeln!(
                 out,
@@ -243,7 +252,8 @@ fn render(build: &jjj_graph::pipeline::Build, card: &Card, args: &Args) -> Strin
     out
 }
 
-fn evidence_line(ev: &jjj_graph::graph::Evidence) -> String {
+/// One evidence line: document, sentence, span, and the quote centred on `focus`.
+fn evidence_line(ev: &jjj_graph::graph::Evidence, focus: &str) -> String {
     match (&ev.document, &ev.quote, &ev.reference) {
         (Some(doc), Some(quote), _) => {
             let at = match (ev.sentence, ev.span) {
@@ -251,7 +261,7 @@ fn evidence_line(ev: &jjj_graph::graph::Evidence) -> String {
                 (Some(s), None) => format!(" #{s}"),
                 _ => String::new(),
             };
-            format!("{doc}{at}: “{}”", table::truncate(quote, 160))
+            format!("{doc}{at}: “{}”", table::excerpt(quote, focus, 160))
         }
         (_, _, Some(reference)) => format!("background reference: {reference}"),
         _ => "(no evidence)".to_owned(),
