@@ -649,7 +649,10 @@ impl Rules<'_, '_> {
                     (Kind::Event, Kind::Organization | Kind::Person) => {
                         (whole.entity, part.entity, Relation::Involves)
                     }
-                    (Kind::Document, Kind::Organization) => {
+                    // 北京市人民代表大会常务委员会关于…的决定: the body is the issuer.
+                    (Kind::Document, Kind::Organization)
+                        if prefix && self.ctx.text[part.range.end..].starts_with("关于") =>
+                    {
                         (part.entity, whole.entity, Relation::Issued)
                     }
                     (Kind::Document, _) => (whole.entity, part.entity, Relation::About),
