@@ -206,6 +206,9 @@ pub struct SourceRecord {
     /// Names that mean an entity only inside this document (本市 → region/beijing).
     #[serde(default)]
     pub local_names: BTreeMap<String, String>,
+    /// Where it is defined (`file:line`), for messages.
+    #[serde(skip)]
+    pub defined_at: String,
 }
 
 /// One `[[reference]]` of `data/references.toml`.
@@ -262,7 +265,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(file: &TextFile) -> Result<T> {
             .span()
             .map_or((1, 1), |s| line_column(&file.text, s.start));
         Error::Catalogue {
-            file: file.path.clone(),
+            file: file.display.clone(),
             line,
             column,
             message: e.message().trim().to_owned(),
@@ -322,7 +325,7 @@ impl Catalogue {
                         entities.push(Entity {
                             record,
                             traditional,
-                            file: file.path.clone(),
+                            file: file.display.clone(),
                             line,
                         });
                     }
@@ -330,7 +333,7 @@ impl Catalogue {
                     match name {
                         "relations.toml" => {
                             let parsed: RelationFile = parse_toml(file)?;
-                            relations_file = file.path.clone();
+                            relations_file = file.display.clone();
                             let mut from = 0;
                             for mut r in parsed.relation {
                                 let needle = "[[relation]]";
@@ -340,11 +343,20 @@ impl Catalogue {
                                 relations.push(r);
                             }
                         }
-                        "sources.toml" => sources = parse_toml::<SourceFile>(file)?.source,
+                        "sources.toml" => {
+                            sources = parse_toml::<SourceFile>(file)?.source;
+                            let mut from = 0;
+                            for source in &mut sources {
+                                let needle = "[[source]]";
+                                let at = file.text[from..].find(needle).map_or(from, |p| from + p);
+                                source.defined_at = format!("{}:{}", file.display, line_column(&file.text, at).0);
+                                from = at + needle.len();
+                            }
+                        }
                         "references.toml" => references = parse_toml::<ReferenceFile>(file)?.reference,
                         "normalize.toml" => normalize = parse_toml(file)?,
                         _ => problems.at(
-                            &file.path,
+                            &file.display,
                             1,
                             "unknown catalogue file: expected entities/*.toml, relations.toml, sources.toml, references.toml or normalize.toml".into(),
                         ),
@@ -563,15 +575,19 @@ impl Catalogue {
         }
         let mut source_ids: Vec<&str> = Vec::new();
         for s in &self.sources {
+            let (file, line) = s
+                .defined_at
+                .rsplit_once(':')
+                .map_or(("sources.toml", 1), |(f, l)| (f, l.parse().unwrap_or(1)));
             if source_ids.contains(&s.id.as_str()) {
-                problems.at("sources.toml", 1, format!("duplicate source id '{}'", s.id));
+                problems.at(file, line, format!("duplicate source id '{}'", s.id));
             }
             source_ids.push(&s.id);
             for target in s.is.iter().chain(s.local_names.values()) {
                 if self.get(target).is_none() {
                     problems.at(
-                        "sources.toml",
-                        1,
+                        file,
+                        line,
                         format!("source '{}' names unknown entity '{target}'", s.id),
                     );
                 }

@@ -5,10 +5,12 @@
 use crate::error::{line_column, Error, Result};
 use std::path::Path;
 
-/// A catalogue file: its path relative to the data directory, and its text.
+/// A catalogue file: its path relative to the data directory, the path to show in
+/// messages, and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextFile {
     pub path: String,
+    pub display: String,
     pub text: String,
 }
 
@@ -31,6 +33,7 @@ pub fn embedded_catalogue() -> Vec<TextFile> {
         .iter()
         .map(|(path, text)| TextFile {
             path: (*path).to_owned(),
+            display: format!("<embedded>/data/{path}"),
             text: (*text).to_owned(),
         })
         .collect()
@@ -85,7 +88,11 @@ fn collect_toml(root: &Path, dir: &Path, out: &mut Vec<TextFile>) -> Result<()> 
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            out.push(TextFile { path: rel, text });
+            out.push(TextFile {
+                path: rel,
+                display,
+                text,
+            });
         }
     }
     Ok(())

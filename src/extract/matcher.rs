@@ -152,6 +152,7 @@ mod tests {
         }
         let file = crate::corpus::TextFile {
             path: "entities/t.toml".into(),
+            display: "t.toml".into(),
             text: toml,
         };
         Catalogue::load(&[file]).unwrap().entities
