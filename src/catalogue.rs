@@ -30,20 +30,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 11] = [
-        Kind::Region,
-        Kind::Organization,
-        Kind::Person,
-        Kind::Park,
-        Kind::Chain,
-        Kind::Cluster,
-        Kind::Field,
-        Kind::Document,
-        Kind::Event,
-        Kind::Platform,
-        Kind::Concept,
-    ];
-
     /// The prefix every id of this kind starts with (`region/…`, `org/…`).
     pub fn id_prefix(self) -> &'static str {
         match self {
@@ -157,13 +143,6 @@ impl Entity {
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.record.name.as_str())
             .chain(self.record.aliases.iter().map(String::as_str))
-    }
-    /// `name (English)` for display.
-    pub fn label(&self) -> String {
-        match &self.record.en {
-            Some(en) => format!("{} ({en})", self.record.name),
-            None => self.record.name.clone(),
-        }
     }
 }
 

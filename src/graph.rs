@@ -55,28 +55,6 @@ pub enum Relation {
 }
 
 impl Relation {
-    pub const ALL: [Relation; 19] = [
-        Relation::Issued,
-        Relation::Passed,
-        Relation::Signed,
-        Relation::Drafted,
-        Relation::Supports,
-        Relation::CooperatesWith,
-        Relation::LocatedIn,
-        Relation::MemberOf,
-        Relation::PartOf,
-        Relation::HoldsRole,
-        Relation::Leads,
-        Relation::FocusesOn,
-        Relation::CoBuilds,
-        Relation::RelocatesTo,
-        Relation::Involves,
-        Relation::HeldIn,
-        Relation::About,
-        Relation::Concerns,
-        Relation::CoOccurs,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Relation::Issued => "issued",
@@ -110,16 +88,6 @@ impl Relation {
 impl fmt::Display for Relation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Relation {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        Relation::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| format!("unknown relation '{s}'"))
     }
 }
 

@@ -40,36 +40,27 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             let mut start = 0usize;
             let mut after_terminator = false;
             for (i, c) in body.char_indices() {
-                let end = i + c.len_utf8();
-                if opens(c) {
+                // A sentence ends at a terminator outside brackets, or at the bracket that
+                // closes right after one (“…示范区。”).
+                let ends_here = if opens(c) {
                     depth += 1;
-                    after_terminator = false;
+                    false
                 } else if closes(c) {
                     depth = depth.saturating_sub(1);
-                    if depth == 0 && after_terminator {
-                        push(
-                            &mut out,
-                            text,
-                            line_start + start..line_start + end,
-                            paragraph,
-                        );
-                        start = end;
-                    }
-                    after_terminator = false;
-                } else if is_terminator(c) {
-                    if depth == 0 {
-                        push(
-                            &mut out,
-                            text,
-                            line_start + start..line_start + end,
-                            paragraph,
-                        );
-                        start = end;
-                    } else {
-                        after_terminator = true;
-                    }
+                    depth == 0 && after_terminator
                 } else {
-                    after_terminator = false;
+                    is_terminator(c) && depth == 0
+                };
+                after_terminator = is_terminator(c) && depth > 0;
+                if ends_here {
+                    let end = i + c.len_utf8();
+                    push(
+                        &mut out,
+                        text,
+                        line_start + start..line_start + end,
+                        paragraph,
+                    );
+                    start = end;
                 }
             }
             push(

@@ -8,7 +8,6 @@ pub mod matcher;
 pub mod rules;
 pub mod titles;
 
-use crate::catalogue::{Entity, Kind};
 use crate::dates::{DateMention, PartialDate};
 use crate::graph::{Relation, Via};
 use crate::sentence::Sentence;
@@ -88,9 +87,4 @@ impl DocContext<'_> {
         crate::dates::date_before(self.dates, &self.sentences[sentence].range, at_end)
             .map(|d| d.date)
     }
-}
-
-/// Kinds grouped for the rules.
-pub fn kind_of(entities: &[Entity], i: usize) -> Kind {
-    entities[i].kind()
 }
