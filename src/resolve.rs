@@ -108,9 +108,30 @@ pub fn search(graph: &KnowledgeGraph, query: &str) -> Vec<(NodeIndex, Hit)> {
     hits
 }
 
-/// The closest names to `query` (for "did you mean"), at most `n`.
+/// The closest names to `query` (for "did you mean"), at most `n`. Entities the query
+/// names inside some document first (a local name such as 本市), then by string similarity.
 pub fn suggestions(graph: &KnowledgeGraph, query: &str, n: usize) -> Vec<String> {
     let simplified = t2s(query.trim());
+    let mut out: Vec<String> = graph
+        .nodes()
+        .filter_map(|node| {
+            let mut documents: Vec<&str> = node
+                .mentions
+                .iter()
+                .filter(|m| m.text == simplified)
+                .map(|m| m.document.as_str())
+                .collect();
+            documents.dedup();
+            (!documents.is_empty()).then(|| {
+                format!(
+                    "{} [{}] (as '{simplified}' in {})",
+                    node.record.name,
+                    node.record.id,
+                    documents.join(", ")
+                )
+            })
+        })
+        .collect();
     let mut scored: Vec<(f64, String)> = graph
         .nodes()
         .map(|node| {
@@ -134,10 +155,12 @@ pub fn suggestions(graph: &KnowledgeGraph, query: &str, n: usize) -> Vec<String>
                 .fold(0.0, f64::max);
             (best, format!("{} [{}]", r.name, r.id))
         })
-        .filter(|(score, _)| *score >= 0.3)
+        .filter(|(score, _)| *score >= 0.4)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    scored.into_iter().take(n).map(|(_, s)| s).collect()
+    out.extend(scored.into_iter().map(|(_, s)| s));
+    out.truncate(n);
+    out
 }
 
 /// The one node `query` names. An exact id, name, alias or English name wins; otherwise a

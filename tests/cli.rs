@@ -679,6 +679,13 @@ fn unknown_and_ambiguous_names_exit_2() {
         .stderr(predicate::str::contains("no entity named '雄按新区'"))
         .stderr(predicate::str::contains("雄安新区 [region/xiongan]"));
     jjj()
+        .args(["show", "本市"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "北京 [region/beijing] (as '本市' in seed/000, seed/003)",
+        ));
+    jjj()
         .args(["show", "中关村合作园区"])
         .assert()
         .code(2)
