@@ -374,9 +374,7 @@ impl Rules<'_, '_> {
             else {
                 continue;
             };
-            if let Some(subject) = self.one_subject(s, at, true, |k| {
-                matches!(k, Kind::Person | Kind::Organization)
-            }) {
+            if let Some(subject) = self.one_subject(s, at, true, Kind::is_actor) {
                 if self.entities[subject].kind() != Kind::Document {
                     out.push(self.edge(subject, object, Relation::Leads, "leads", s, at));
                 }
