@@ -112,12 +112,12 @@ pub fn candidates(build: &Build) -> Vec<Candidate> {
     let mut found: BTreeMap<String, Candidate> = BTreeMap::new();
     for d in &build.documents {
         let text = d.text();
+        let slices = crate::extract::by_sentence(&d.mentions, d.sentences.len());
         for s in &d.sentences {
             let sentence = &text[s.range.clone()];
-            let mentions: Vec<std::ops::Range<usize>> = d
-                .mentions
+            let mentions: Vec<std::ops::Range<usize>> = d.mentions[slices[s.index].clone()]
                 .iter()
-                .filter(|m| m.sentence == s.index && m.is_top())
+                .filter(|m| m.is_top())
                 .map(|m| m.range.start - s.range.start..m.range.end - s.range.start)
                 .collect();
             let mut spans: Vec<(std::ops::Range<usize>, &str)> =

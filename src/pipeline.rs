@@ -6,7 +6,7 @@ use crate::corpus::DocumentFile;
 use crate::dates::{find_dates, DateMention, PartialDate};
 use crate::error::Result;
 use crate::extract::matcher::NameMatcher;
-use crate::extract::{enumerate, rules, titles, DocContext, RawMention, RuleEdge};
+use crate::extract::{by_sentence, enumerate, rules, titles, DocContext, RawMention, RuleEdge};
 use crate::graph::{
     DocumentInfo, Edge, Evidence, KnowledgeGraph, Mention, Node, Problem, Provenance, Relation,
     Severity, Via,
@@ -97,6 +97,7 @@ pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
         .flat_map(|(i, e)| e.names().map(move |n| (n.to_owned(), i)))
         .collect();
     let global = NameMatcher::new(&entities, &BTreeMap::new());
+    let name_index: HashMap<&str, usize> = names.iter().map(|(k, &v)| (k.as_str(), v)).collect();
     let mut edges = EdgeSet::default();
     let mut problems = Vec::new();
     let mut documents = Vec::new();
@@ -125,6 +126,7 @@ pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
             sentences: &sentences,
             dates: &dates,
             mentions: Vec::new(),
+            slices: Vec::new(),
             is_document: source.is.as_deref().and_then(|id| catalogue.index_of(id)),
         };
         for f in matcher.find(text) {
@@ -142,8 +144,7 @@ pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
                 });
             }
         }
-        let name_index: HashMap<&str, usize> =
-            names.iter().map(|(k, &v)| (k.as_str(), v)).collect();
+        ctx.index();
         let (list_mentions, list_edges) = enumerate::distributive(&ctx, &entities, &name_index);
         let (group_mentions, group_edges, issues) = enumerate::groups(&ctx, &entities);
         for issue in issues {
@@ -158,6 +159,7 @@ pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
         }
         ctx.mentions.extend(list_mentions);
         ctx.mentions.extend(group_mentions);
+        ctx.index();
         for (span, title) in titles::uncovered_titles(&ctx, &entities) {
             let id = titles::title_id(title);
             let entity = match entities.iter().position(|e| e.id() == id) {
@@ -176,16 +178,7 @@ pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
                 });
             }
         }
-        ctx.mentions.sort_by_key(|m| {
-            (
-                m.range.start,
-                std::cmp::Reverse(m.range.end),
-                m.via,
-                m.entity,
-            )
-        });
-        ctx.mentions
-            .dedup_by(|a, b| a.range == b.range && a.entity == b.entity);
+        ctx.index();
 
         let processed = ProcessedDocument {
             source: source.clone(),
@@ -476,11 +469,13 @@ impl EdgeSet {
     }
 
     fn add_cooccurrence(&mut self, entities: &[Entity], doc: &ProcessedDocument) {
-        for s in 0..doc.sentences.len() {
-            let mut present: Vec<usize> = doc
-                .mentions
+        for (s, slice) in by_sentence(&doc.mentions, doc.sentences.len())
+            .into_iter()
+            .enumerate()
+        {
+            let mut present: Vec<usize> = doc.mentions[slice]
                 .iter()
-                .filter(|m| m.sentence == s && m.is_top())
+                .filter(|m| m.is_top())
                 .map(|m| m.entity)
                 .collect();
             present.sort_unstable();

@@ -44,7 +44,8 @@ pub fn distributive(
         }
     };
     for whole in ctx.mentions.iter().filter(|m| m.is_top()) {
-        let inner = ctx.mentions.iter().filter(|n| {
+        let here = ctx.in_sentence(whole.sentence);
+        let inner = here.iter().filter(|n| {
             n.via == Via::Nested
                 && whole.range.start <= n.range.start
                 && n.range.end <= whole.range.end
@@ -58,8 +59,7 @@ pub fn distributive(
             if prefix.is_empty() {
                 while text[..pos].ends_with(SEPARATOR) {
                     let end = pos - SEPARATOR.len();
-                    let Some(item) = ctx
-                        .mentions
+                    let Some(item) = here
                         .iter()
                         .find(|i| i.range.end == end && entities[i.entity].kind() == kind)
                     else {
@@ -77,8 +77,7 @@ pub fn distributive(
             let mut pos = whole.range.end;
             while text[pos..].starts_with(SEPARATOR) {
                 let start = pos + SEPARATOR.len();
-                let Some(item) = ctx
-                    .mentions
+                let Some(item) = here
                     .iter()
                     .find(|i| i.range.start == start && entities[i.entity].kind() == kind)
                 else {
@@ -111,14 +110,17 @@ pub fn groups(
     let mut edges = Vec::new();
     let mut issues = Vec::new();
     let text = ctx.text;
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if let Some(group) = e.record.group.as_deref() {
+            groups.entry(group).or_default().push(i);
+        }
+    }
     for g in ctx.mentions.iter().filter(|m| m.is_top()) {
         let group_id = entities[g.entity].id();
-        let members: Vec<usize> = (0..entities.len())
-            .filter(|&i| entities[i].record.group.as_deref() == Some(group_id))
-            .collect();
-        if members.is_empty() {
+        let Some(members) = groups.get(group_id) else {
             continue;
-        }
+        };
         let rest = &text[g.range.end..];
         let skipped = rest.len() - rest.trim_start_matches(['”', '"', ' ', '’']).len();
         let Some(after_ji) = rest[skipped..].strip_prefix('即') else {

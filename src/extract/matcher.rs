@@ -106,10 +106,7 @@ impl NameMatcher {
                         && y.range.start <= x.range.start
                         && x.range.end <= y.range.end
                 });
-                let is_repeat = out
-                    .iter()
-                    .any(|y: &Found| y.nested && y.range == x.range && y.entity == x.entity);
-                if is_maximal && !is_repeat {
+                if is_maximal {
                     out.push(x.clone());
                 }
             }

@@ -54,8 +54,10 @@ pub struct DocContext<'a> {
     pub text: &'a str,
     pub sentences: &'a [Sentence],
     pub dates: &'a [DateMention],
-    /// Sorted by (start, longer first).
+    /// Sorted by (start, longer first); see [`DocContext::index`].
     pub mentions: Vec<RawMention>,
+    /// For each sentence, the range of `mentions` that lies in it.
+    pub slices: Vec<Range<usize>>,
     /// The catalogue document this file is the text of (the subject of 支持… in a decision).
     pub is_document: Option<usize>,
 }
@@ -68,18 +70,41 @@ impl DocContext<'_> {
         (at < s.range.end).then_some(s.index)
     }
 
+    /// Sort and de-duplicate the mentions and index them by sentence. Call after adding
+    /// mentions. O(m log m).
+    pub fn index(&mut self) {
+        self.mentions.sort_by_key(|m| {
+            (
+                m.range.start,
+                std::cmp::Reverse(m.range.end),
+                m.via,
+                m.entity,
+            )
+        });
+        self.mentions
+            .dedup_by(|a, b| a.range == b.range && a.entity == b.entity);
+        self.slices = by_sentence(&self.mentions, self.sentences.len());
+    }
+
+    /// The mentions of a sentence, in text order.
+    pub fn in_sentence(&self, sentence: usize) -> &[RawMention] {
+        self.slices
+            .get(sentence)
+            .map_or(&[], |r| &self.mentions[r.clone()])
+    }
+
     /// Top-level mentions of a sentence, in text order.
     pub fn top_mentions(&self, sentence: usize) -> impl Iterator<Item = &RawMention> {
-        self.mentions
-            .iter()
-            .filter(move |m| m.sentence == sentence && m.is_top())
+        self.in_sentence(sentence).iter().filter(|m| m.is_top())
     }
 
     /// Whether byte `at` lies inside some mention (a trigger word there is part of a name).
     pub fn inside_mention(&self, at: usize) -> bool {
-        self.mentions
-            .iter()
-            .any(|m| m.range.start <= at && at < m.range.end)
+        self.sentence_at(at).is_some_and(|s| {
+            self.in_sentence(s)
+                .iter()
+                .any(|m| m.range.start <= at && at < m.range.end)
+        })
     }
 
     /// The date of something said at `at_end` in `sentence`.
@@ -87,4 +112,22 @@ impl DocContext<'_> {
         crate::dates::date_before(self.dates, &self.sentences[sentence].range, at_end)
             .map(|d| d.date)
     }
+}
+
+/// For each of `sentences` sentences, the index range of its mentions in `mentions`
+/// (sorted by position, so each sentence's mentions are contiguous). O(m + s).
+pub fn by_sentence(mentions: &[RawMention], sentences: usize) -> Vec<Range<usize>> {
+    let mut out = vec![0..0; sentences];
+    let mut i = 0;
+    while i < mentions.len() {
+        let s = mentions[i].sentence;
+        let start = i;
+        while i < mentions.len() && mentions[i].sentence == s {
+            i += 1;
+        }
+        if let Some(slot) = out.get_mut(s) {
+            *slot = start..i;
+        }
+    }
+    out
 }

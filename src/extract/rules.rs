@@ -338,7 +338,7 @@ impl Rules<'_, '_> {
                     break;
                 };
                 let org_end = before.len() - role.len();
-                let Some(org) = self.ctx.mentions.iter().find(|m| {
+                let Some(org) = self.ctx.in_sentence(s).iter().find(|m| {
                     m.range.end == org_end && m.is_top() && self.kind(m) == Kind::Organization
                 }) else {
                     break;
@@ -544,12 +544,7 @@ impl Rules<'_, '_> {
     /// REGION directly followed by a region or park, and a 、 list after it (河北唐山、保定):
     /// each item lies in the region, unless the catalogue places it elsewhere.
     fn region_prefix(&self, s: usize, out: &mut Vec<RuleEdge>) {
-        let mentions: Vec<&RawMention> = self
-            .ctx
-            .mentions
-            .iter()
-            .filter(|m| m.sentence == s)
-            .collect();
+        let mentions: Vec<&RawMention> = self.ctx.in_sentence(s).iter().collect();
         for r in mentions
             .iter()
             .filter(|m| m.is_top() && self.kind(m) == Kind::Region)
@@ -623,9 +618,16 @@ impl Rules<'_, '_> {
 
     /// What a name says by containing another name.
     fn name_containment(&self, out: &mut Vec<RuleEdge>) {
-        for whole in self.ctx.mentions.iter().filter(|m| m.is_top()) {
+        for s in 0..self.ctx.sentences.len() {
+            self.name_containment_in(s, out);
+        }
+    }
+
+    fn name_containment_in(&self, s: usize, out: &mut Vec<RuleEdge>) {
+        let mentions = self.ctx.in_sentence(s);
+        for whole in mentions.iter().filter(|m| m.is_top()) {
             let outer = self.kind(whole);
-            for part in self.ctx.mentions.iter().filter(|n| {
+            for part in mentions.iter().filter(|n| {
                 n.via == Via::Nested
                     && whole.range.start <= n.range.start
                     && n.range.end <= whole.range.end

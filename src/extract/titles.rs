@@ -35,7 +35,10 @@ pub fn uncovered_titles<'t>(
         .into_iter()
         .filter(|span| {
             let inner = span.start + '《'.len_utf8()..span.end - '》'.len_utf8();
-            !ctx.mentions.iter().any(|m| {
+            let here = ctx
+                .sentence_at(span.start)
+                .map_or(&[][..], |s| ctx.in_sentence(s));
+            !here.iter().any(|m| {
                 m.is_top()
                     && (m.range == inner || m.range == *span)
                     && (entities[m.entity].kind() == Kind::Document
