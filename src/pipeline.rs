@@ -89,135 +89,19 @@ fn source_for(catalogue: &Catalogue, file: &DocumentFile) -> SourceRecord {
 
 /// Build the graph from `catalogue` and `files`.
 pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
-    let normalizer = Normalizer::new(&catalogue.normalize)?;
     let mut entities: Vec<Entity> = catalogue.entities.clone();
-    let names: HashMap<String, usize> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.names().map(move |n| (n.to_owned(), i)))
-        .collect();
-    let global = NameMatcher::new(&entities, &BTreeMap::new());
-    let name_index: HashMap<&str, usize> = names.iter().map(|(k, &v)| (k.as_str(), v)).collect();
+    let extractor = Extractor::new(catalogue)?;
     let mut edges = EdgeSet::default();
     let mut problems = Vec::new();
     let mut documents = Vec::new();
-
     for file in files {
-        let source = source_for(catalogue, file);
-        let normalized = normalizer.normalize(&file.text);
-        let text = normalized.text.as_str();
-        let sentences = split_sentences(text);
-        let (date, date_source) = document_date(&source, &normalized, &sentences);
-        let dates = find_dates(text, date);
-        let local: BTreeMap<String, usize> = source
-            .local_names
-            .iter()
-            .filter_map(|(n, id)| Some((n.clone(), catalogue.index_of(id)?)))
-            .collect();
-        let local_matcher;
-        let matcher = if local.is_empty() {
-            &global
-        } else {
-            local_matcher = NameMatcher::new(&entities, &local);
-            &local_matcher
-        };
-        let mut ctx = DocContext {
-            text,
-            sentences: &sentences,
-            dates: &dates,
-            mentions: Vec::new(),
-            slices: Vec::new(),
-            is_document: source.is.as_deref().and_then(|id| catalogue.index_of(id)),
-        };
-        for f in matcher.find(text) {
-            if let Some(sentence) = ctx.sentence_at(f.range.start) {
-                let via = match (f.nested, f.local) {
-                    (true, _) => Via::Nested,
-                    (false, true) => Via::LocalName,
-                    (false, false) => Via::Name,
-                };
-                ctx.mentions.push(RawMention {
-                    entity: f.entity,
-                    range: f.range,
-                    sentence,
-                    via,
-                });
-            }
-        }
-        ctx.index();
-        let (list_mentions, list_edges) = enumerate::distributive(&ctx, &entities, &name_index);
-        let (group_mentions, group_edges, issues) = enumerate::groups(&ctx, &entities);
-        for issue in issues {
-            problems.push(problem(
-                Severity::Error,
-                "enumeration",
-                format!(
-                    "{} sentence {}: {}",
-                    source.id, issue.sentence, issue.message
-                ),
-            ));
-        }
-        ctx.mentions.extend(list_mentions);
-        ctx.mentions.extend(group_mentions);
-        ctx.index();
-        for (span, title) in titles::uncovered_titles(&ctx, &entities) {
-            let id = titles::title_id(title);
-            let entity = match entities.iter().position(|e| e.id() == id) {
-                Some(i) => i,
-                None => {
-                    entities.push(discovered_document(&id, title, &source.id));
-                    entities.len() - 1
-                }
-            };
-            if let Some(sentence) = ctx.sentence_at(span.start) {
-                ctx.mentions.push(RawMention {
-                    entity,
-                    range: span,
-                    sentence,
-                    via: Via::Title,
-                });
-            }
-        }
-        ctx.index();
-
-        let processed = ProcessedDocument {
-            source: source.clone(),
-            original: file.text.clone(),
-            normalized: normalized.clone(),
-            sentences: sentences.clone(),
-            dates: dates.clone(),
-            mentions: ctx.mentions.clone(),
-            date,
-            date_source,
-        };
-        let mut found = list_edges;
-        found.extend(group_edges);
-        found.extend(rules::apply(&ctx, &entities));
+        let (processed, found) = extractor.process(file, &mut entities, &mut problems);
         for e in found {
             edges.add_rule(&entities, &processed, e);
         }
         edges.add_cooccurrence(&entities, &processed);
-        if !normalized.report.unrepaired_damage.is_empty() {
-            problems.push(problem(
-                Severity::Warning,
-                "damaged-text",
-                format!(
-                    "{}: {} damaged pinyin annotation(s) with no repair entry (line:column {}); add them to normalize.toml",
-                    file.display_path,
-                    normalized.report.unrepaired_damage.len(),
-                    normalized
-                        .report
-                        .unrepaired_damage
-                        .iter()
-                        .map(|(l, c)| format!("{l}:{c}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ));
-        }
         documents.push(processed);
     }
-
     for s in &catalogue.sources {
         if !files.iter().any(|f| f.name == s.file) {
             problems.push(problem(
@@ -245,6 +129,143 @@ pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
         documents,
         entities,
     })
+}
+
+/// What every document shares: the normalizer, the name matcher and the name index.
+struct Extractor<'c> {
+    catalogue: &'c Catalogue,
+    normalizer: Normalizer,
+    global: NameMatcher,
+    names: HashMap<&'c str, usize>,
+}
+
+impl<'c> Extractor<'c> {
+    fn new(catalogue: &'c Catalogue) -> Result<Self> {
+        let names = catalogue
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.names().map(move |n| (n, i)))
+            .collect();
+        Ok(Extractor {
+            catalogue,
+            normalizer: Normalizer::new(&catalogue.normalize)?,
+            global: NameMatcher::new(&catalogue.entities, &BTreeMap::new()),
+            names,
+        })
+    }
+
+    /// Normalize one document, find its mentions (names, enumerations, titles — adding a
+    /// discovered document to `entities` for each new title) and its rule edges.
+    fn process(
+        &self,
+        file: &DocumentFile,
+        entities: &mut Vec<Entity>,
+        problems: &mut Vec<Problem>,
+    ) -> (ProcessedDocument, Vec<RuleEdge>) {
+        let catalogue = self.catalogue;
+        let source = source_for(catalogue, file);
+        let normalized = self.normalizer.normalize(&file.text);
+        let text = normalized.text.as_str();
+        let sentences = split_sentences(text);
+        let (date, date_source) = document_date(&source, &normalized, &sentences);
+        let dates = find_dates(text, date);
+        let local: BTreeMap<String, usize> = source
+            .local_names
+            .iter()
+            .filter_map(|(n, id)| Some((n.clone(), catalogue.index_of(id)?)))
+            .collect();
+        let local_matcher;
+        let matcher = if local.is_empty() {
+            &self.global
+        } else {
+            local_matcher = NameMatcher::new(&catalogue.entities, &local);
+            &local_matcher
+        };
+        let mut ctx = DocContext {
+            text,
+            sentences: &sentences,
+            dates: &dates,
+            mentions: Vec::new(),
+            slices: Vec::new(),
+            is_document: source.is.as_deref().and_then(|id| catalogue.index_of(id)),
+        };
+        for f in matcher.find(text) {
+            if let Some(sentence) = ctx.sentence_at(f.range.start) {
+                let via = match (f.nested, f.local) {
+                    (true, _) => Via::Nested,
+                    (false, true) => Via::LocalName,
+                    (false, false) => Via::Name,
+                };
+                ctx.mentions.push(RawMention {
+                    entity: f.entity,
+                    range: f.range,
+                    sentence,
+                    via,
+                });
+            }
+        }
+        ctx.index();
+        let (list_mentions, mut found) = enumerate::distributive(&ctx, entities, &self.names);
+        let (group_mentions, group_edges, issues) = enumerate::groups(&ctx, entities);
+        for issue in issues {
+            let message = format!(
+                "{} sentence {}: {}",
+                source.id, issue.sentence, issue.message
+            );
+            problems.push(problem(Severity::Error, "enumeration", message));
+        }
+        found.extend(group_edges);
+        ctx.mentions.extend(list_mentions);
+        ctx.mentions.extend(group_mentions);
+        ctx.index();
+        for (span, title) in titles::uncovered_titles(&ctx, entities) {
+            let id = titles::title_id(title);
+            let entity = entities
+                .iter()
+                .position(|e| e.id() == id)
+                .unwrap_or_else(|| {
+                    entities.push(discovered_document(&id, title, &source.id));
+                    entities.len() - 1
+                });
+            if let Some(sentence) = ctx.sentence_at(span.start) {
+                ctx.mentions.push(RawMention {
+                    entity,
+                    range: span,
+                    sentence,
+                    via: Via::Title,
+                });
+            }
+        }
+        ctx.index();
+        found.extend(rules::apply(&ctx, entities));
+        let mentions = ctx.mentions;
+        let damage = &normalized.report.unrepaired_damage;
+        if !damage.is_empty() {
+            let at: Vec<String> = damage.iter().map(|(l, c)| format!("{l}:{c}")).collect();
+            problems.push(problem(
+                Severity::Warning,
+                "damaged-text",
+                format!(
+                    "{}: {} damaged pinyin annotation(s) with no repair entry (line:column {}); add them to normalize.toml",
+                    file.display_path,
+                    damage.len(),
+                    at.join(", ")
+                ),
+            ));
+        }
+        let processed = ProcessedDocument {
+            source,
+            original: file.text.clone(),
+            normalized,
+            sentences,
+            dates,
+            mentions,
+            date,
+            date_source,
+        };
+        (processed, found)
+    }
 }
 
 fn problem(severity: Severity, code: &str, message: String) -> Problem {
