@@ -284,6 +284,23 @@ fn six_chains_and_five_clusters_are_members_of_their_groups() {
 }
 
 #[test]
+fn industries_listed_as_chains_are_the_chains() {
+    // 河北…重点抓好新能源和智能网联汽车、机器人等产业链建设
+    let focus = linked("region/hebei", Relation::FocusesOn, true);
+    assert!(
+        focus.contains(&"chain/nev-icv".to_owned()) && focus.contains(&"chain/robotics".to_owned()),
+        "{focus:?}"
+    );
+    // 围绕新能源和智能网联汽车、生物医药、氢能、工业互联网等领域: fields, not chains.
+    let focus = linked("person/yin-li", Relation::FocusesOn, true);
+    assert!(
+        focus.contains(&"field/hydrogen".to_owned())
+            && !focus.contains(&"chain/hydrogen".to_owned()),
+        "{focus:?}"
+    );
+}
+
+#[test]
 fn four_zhongguancun_parks_each_in_its_city() {
     for (park, city) in [
         ("tangshan", "tangshan"),

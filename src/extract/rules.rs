@@ -443,21 +443,21 @@ impl Rules<'_, '_> {
             let objects = self.within(s, &(at + len..clause.end), |k| {
                 matches!(k, Kind::Field | Kind::Chain | Kind::Cluster | Kind::Concept)
             });
-            if objects.is_empty() {
-                continue;
-            }
-            if let Some(subject) =
-                self.one_subject(s, at, true, |k| k.is_actor() || k == Kind::Document)
-            {
-                for o in objects {
-                    out.push(self.edge(
-                        subject,
-                        o.entity,
-                        Relation::FocusesOn,
-                        "focuses-on",
-                        s,
-                        at,
-                    ));
+            let Some(last) = objects.last() else { continue };
+            // X、Y等产业链: the industries are named as chains (新能源和智能网联汽车产业链).
+            let after = &self.ctx.text[last.range.end..];
+            let as_chains = after.starts_with("等产业链") || after.starts_with("产业链");
+            let role = |o: &RawMention| -> usize {
+                let field = self.entities[o.entity].id();
+                let chain = self.entities.iter().position(|e| {
+                    e.kind() == Kind::Chain && e.record.field.as_deref() == Some(field)
+                });
+                chain.filter(|_| as_chains).unwrap_or(o.entity)
+            };
+            let subject = self.one_subject(s, at, true, |k| k.is_actor() || k == Kind::Document);
+            if let Some(subject) = subject {
+                for o in &objects {
+                    out.push(self.edge(subject, role(o), Relation::FocusesOn, "focuses-on", s, at));
                 }
             }
         }
