@@ -18,6 +18,20 @@ fn jjj() -> Command {
     cmd
 }
 
+/// `jjj --data DATA ARGS…`.
+fn jjj_data(data: &Path, args: &[&str]) -> Command {
+    let mut cmd = jjj();
+    cmd.arg("--data").arg(data).args(args);
+    cmd
+}
+
+/// `jjj --seeds SEEDS ARGS…`.
+fn jjj_seeds(seeds: &Path, args: &[&str]) -> Command {
+    let mut cmd = jjj();
+    cmd.arg("--seeds").arg(seeds).args(args);
+    cmd
+}
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -468,10 +482,7 @@ fn unknown_catalogue_field_is_reported_with_file_line_column() {
         &people,
         "\n[[entity]]\nid = \"person/x\"\nkind = \"person\"\nname = \"某人\"\nnickname = \"x\"\n",
     );
-    jjj()
-        .arg("--data")
-        .arg(data.path())
-        .arg("check")
+    jjj_data(data.path(), &["check"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(format!(
@@ -492,10 +503,7 @@ fn catalogue_consistency_errors_are_all_reported() {
         &data.path().join("relations.toml"),
         "\n[[relation]]\nsource = \"region/atlantis\"\ntarget = \"region/beijing\"\nrelation = \"located_in\"\nquote = \"x\"\n",
     );
-    let out = jjj()
-        .arg("--data")
-        .arg(data.path())
-        .arg("build")
+    let out = jjj_data(data.path(), &["build"])
         .assert()
         .code(2)
         .get_output()
@@ -521,10 +529,7 @@ fn curated_quote_missing_from_the_text_fails_check() {
         &data.path().join("relations.toml"),
         "\n[[relation]]\nsource = \"region/beijing\"\ntarget = \"region/tianjin\"\nrelation = \"cooperates_with\"\nquote = \"这句话不在任何文件里\"\n",
     );
-    jjj()
-        .arg("--data")
-        .arg(data.path())
-        .arg("check")
+    jjj_data(data.path(), &["check"])
         .assert()
         .code(1)
         .stdout(predicate::str::contains("quote-not-found"))
@@ -538,10 +543,7 @@ fn bad_date_in_catalogue_names_the_value() {
         &data.path().join("entities/events.toml"),
         "\n[[entity]]\nid = \"event/x\"\nkind = \"event\"\nname = \"某会议\"\ndate = \"2023-13\"\n",
     );
-    jjj()
-        .arg("--data")
-        .arg(data.path())
-        .arg("check")
+    jjj_data(data.path(), &["check"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("events.toml:"))
@@ -559,10 +561,7 @@ fn gbk_and_big5_documents_are_refused_by_name() {
             dir.path().join(file),
         )
         .unwrap();
-        jjj()
-            .arg("--seeds")
-            .arg(dir.path())
-            .arg("build")
+        jjj_seeds(dir.path(), &["build"])
             .assert()
             .code(2)
             .stderr(predicate::str::contains(file))
@@ -828,10 +827,7 @@ fn seeds_with_news() -> tempfile::TempDir {
 #[test]
 fn a_new_document_is_built_and_its_entities_surface_as_candidates() {
     let seeds = seeds_with_news();
-    let out = jjj()
-        .arg("--seeds")
-        .arg(seeds.path())
-        .args(["build", "--json"])
+    let out = jjj_seeds(seeds.path(), &["build", "--json"])
         .assert()
         .success()
         .get_output()
@@ -848,10 +844,7 @@ fn a_new_document_is_built_and_its_entities_surface_as_candidates() {
     assert!(news["mentions"].as_u64().unwrap() >= 10);
     assert!(summary["stats"]["discovered_documents"].as_u64().unwrap() >= 2);
 
-    let out = jjj()
-        .arg("--seeds")
-        .arg(seeds.path())
-        .args(["candidates", "--json"])
+    let out = jjj_seeds(seeds.path(), &["candidates", "--json"])
         .assert()
         .success()
         .get_output()
@@ -872,14 +865,14 @@ fn a_new_document_is_built_and_its_entities_surface_as_candidates() {
             "missing candidate {expected}: {texts:?}"
         );
     }
-    jjj()
-        .arg("--seeds")
-        .arg(seeds.path())
-        .args(["show", "京津冀自贸试验区协同发展合作备忘录"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("discovered"))
-        .stdout(predicate::str::contains("signed ←"));
+    jjj_seeds(
+        seeds.path(),
+        &["show", "京津冀自贸试验区协同发展合作备忘录"],
+    )
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("discovered"))
+    .stdout(predicate::str::contains("signed ←"));
 }
 
 // ---------------------------------------------------------------- exporter snapshot
