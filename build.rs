@@ -4,7 +4,10 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+/// Every file under `dir` ending in `ext`; cargo reruns this script when any of the
+/// directories visited changes (a file added or removed).
 fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    println!("cargo:rerun-if-changed={}", dir.display());
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -24,7 +27,6 @@ fn main() {
     let mut code = String::new();
     for (name, dir, ext) in [("DATA", "data", "toml"), ("SEEDS", "seeds", "txt")] {
         let base = root.join(dir);
-        println!("cargo:rerun-if-changed={}", base.display());
         let mut found = Vec::new();
         files(&base, ext, &mut found);
         found.sort();
