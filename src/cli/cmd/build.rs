@@ -13,6 +13,7 @@ use std::process::ExitCode;
 ///   jjj build --json
 ///   jjj --seeds my-docs/ --data my-catalogue/ build
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Print the summary as JSON.
     #[arg(long)]

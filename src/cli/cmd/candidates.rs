@@ -3,15 +3,18 @@
 use crate::cli::{output, table, Inputs};
 use std::process::ExitCode;
 
-/// List spans that look like entities — parks, zones, bases, bodies ending in 局/厅/委/部/
-/// 办/组, 《titles》 — but match no catalogue name, with counts and a sentence each, to
-/// extend the catalogue from a new document. Exits 1 when there are none.
+/// List entity-like spans that are not in the catalogue yet.
+///
+/// Spans that look like entities — parks, zones, bases, bodies ending in 局/厅/委/部/办/组,
+/// 《titles》 — but match no catalogue name, with counts and a sentence each, to extend the
+/// catalogue from a new document. Exits 1 when there are none.
 ///
 /// Examples:
 ///   jjj candidates
 ///   jjj --seeds news/ candidates --min-count 2
 ///   jjj candidates --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Print the candidates as JSON.
     #[arg(long)]

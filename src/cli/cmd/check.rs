@@ -4,8 +4,9 @@ use crate::cli::{output, Inputs};
 use jjj_graph::graph::Severity;
 use std::process::ExitCode;
 
-/// Check the catalogue against the documents: every entity mentioned, every curated quote
-/// present in the normalized text, dates and issuers as the text gives them, every chain and
+/// Check where the catalogue and the documents disagree.
+///
+/// Every entity mentioned, every curated quote present in the normalized text, dates and issuers as the text gives them, every chain and
 /// cluster enumerated in its group. Exits 0 when they agree, 1 when they disagree (warnings
 /// alone do not fail), 2 when the input cannot be read.
 ///
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 ///   jjj check --json
 ///   jjj --data my-catalogue/ check
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Print the problems as JSON.
     #[arg(long)]

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 ///   jjj export --format json -o graph.json
 ///   jjj export | jq '.nodes | length'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The format.
     #[arg(long, short, default_value = "json", value_name = "FORMAT")]

@@ -7,14 +7,16 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Build the graph and write the report artifacts: graph.json (the whole graph with
-/// evidence), stats.json, problems.json and README.md (a summary). Every file is written
+/// Build the graph and write the report artifacts to out/ (the main job).
+///
+/// graph.json (the whole graph with evidence), stats.json, problems.json and README.md (a summary). Every file is written
 /// atomically; the output is byte-identical for the same input.
 ///
 /// Examples:
 ///   jjj report
 ///   jjj report --out /tmp/jjj-report
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Output directory (created if missing).
     #[arg(long, default_value = "out", value_name = "DIR")]

@@ -9,8 +9,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-/// Show one entity: kind, names (zh/en/aliases/traditional), attributes, every relation
-/// grouped by type with its evidence, and the sentences that mention it.
+/// Show one entity's card with its relations and evidence.
+///
+/// Kind, names (zh/en/aliases/traditional), attributes, every relation grouped by type with
+/// its evidence, and the sentences that mention it.
 ///
 /// NAME may be an id (region/xiongan), a simplified or traditional Chinese name or alias
 /// (雄安新区, 雄安新區, 雄安), an English name, or a unique part of one. An ambiguous name
@@ -21,6 +23,7 @@ use std::process::ExitCode;
 ///   jjj show "Xiong'an New Area" --json
 ///   jjj show 河北省工信厅 --all-evidence
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The entity.
     pub name: String,

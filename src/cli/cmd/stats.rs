@@ -9,6 +9,7 @@ use std::process::ExitCode;
 ///   jjj stats
 ///   jjj stats --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Print the counts as JSON.
     #[arg(long)]
