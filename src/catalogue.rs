@@ -185,9 +185,9 @@ pub struct SourceRecord {
     /// Names that mean an entity only inside this document (本市 → region/beijing).
     #[serde(default)]
     pub local_names: BTreeMap<String, String>,
-    /// Where it is defined (`file:line`), for messages.
+    /// The line of its `[[source]]` in `sources.toml`, for messages.
     #[serde(skip)]
-    pub defined_at: String,
+    pub line: usize,
 }
 
 /// One `[[reference]]` of `data/references.toml`.
@@ -234,6 +234,7 @@ pub struct Catalogue {
     pub relations: Vec<CuratedRelation>,
     pub relations_file: String,
     pub sources: Vec<SourceRecord>,
+    pub sources_file: String,
     pub references: Vec<Reference>,
     pub normalize: NormalizeConfig,
 }
@@ -250,6 +251,28 @@ fn parse_toml<T: serde::de::DeserializeOwned>(file: &TextFile) -> Result<T> {
             message: e.message().trim().to_owned(),
         }
     })
+}
+
+/// The lines of successive occurrences of entries in a catalogue file: each call finds the
+/// next occurrence of `needle` after the previous one (entries are parsed in file order).
+struct Lines<'t> {
+    text: &'t str,
+    from: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines { text, from: 0 }
+    }
+
+    /// The 1-based line of the next `needle` (or of the previous one if there is none).
+    fn next(&mut self, needle: &str) -> usize {
+        let at = self.text[self.from..]
+            .find(needle)
+            .map_or(self.from, |p| self.from + p);
+        self.from = (at + needle.len()).min(self.text.len());
+        line_column(self.text, at).0
+    }
 }
 
 struct Problems(Vec<Error>);
@@ -275,6 +298,7 @@ impl Catalogue {
         let mut entities = Vec::new();
         let mut relations = Vec::new();
         let mut relations_file = "relations.toml".to_owned();
+        let mut sources_file = "sources.toml".to_owned();
         let mut sources = Vec::new();
         let mut references = Vec::new();
         let mut normalize = NormalizeConfig::default();
@@ -286,12 +310,9 @@ impl Catalogue {
                 if file.path.starts_with("entities/") {
                     saw_entities = true;
                     let parsed: EntityFile = parse_toml(file)?;
-                    let mut from = 0;
+                    let mut lines = Lines::new(&file.text);
                     for record in parsed.entity {
-                        let needle = format!("\"{}\"", record.id);
-                        let at = file.text[from..].find(&needle).map_or(from, |p| from + p);
-                        from = at + needle.len().min(file.text.len() - at);
-                        let line = line_column(&file.text, at).0;
+                        let line = lines.next(&format!("\"{}\"", record.id));
                         let mut traditional: Vec<String> = Vec::new();
                         if let Some(cc) = &s2t {
                             for n in std::iter::once(&record.name).chain(&record.aliases) {
@@ -313,23 +334,18 @@ impl Catalogue {
                         "relations.toml" => {
                             let parsed: RelationFile = parse_toml(file)?;
                             relations_file = file.display.clone();
-                            let mut from = 0;
+                            let mut lines = Lines::new(&file.text);
                             for mut r in parsed.relation {
-                                let needle = "[[relation]]";
-                                let at = file.text[from..].find(needle).map_or(from, |p| from + p);
-                                r.line = line_column(&file.text, at).0;
-                                from = at + needle.len();
+                                r.line = lines.next("[[relation]]");
                                 relations.push(r);
                             }
                         }
                         "sources.toml" => {
                             sources = parse_toml::<SourceFile>(file)?.source;
-                            let mut from = 0;
+                            sources_file = file.display.clone();
+                            let mut lines = Lines::new(&file.text);
                             for source in &mut sources {
-                                let needle = "[[source]]";
-                                let at = file.text[from..].find(needle).map_or(from, |p| from + p);
-                                source.defined_at = format!("{}:{}", file.display, line_column(&file.text, at).0);
-                                from = at + needle.len();
+                                source.line = lines.next("[[source]]");
                             }
                         }
                         "references.toml" => references = parse_toml::<ReferenceFile>(file)?.reference,
@@ -364,6 +380,7 @@ impl Catalogue {
             relations,
             relations_file,
             sources,
+            sources_file,
             references,
             normalize,
         };
@@ -554,10 +571,7 @@ impl Catalogue {
         }
         let mut source_ids: Vec<&str> = Vec::new();
         for s in &self.sources {
-            let (file, line) = s
-                .defined_at
-                .rsplit_once(':')
-                .map_or(("sources.toml", 1), |(f, l)| (f, l.parse().unwrap_or(1)));
+            let (file, line) = (self.sources_file.as_str(), s.line);
             if source_ids.contains(&s.id.as_str()) {
                 problems.at(file, line, format!("duplicate source id '{}'", s.id));
             }

@@ -82,7 +82,7 @@ fn source_for(catalogue: &Catalogue, file: &DocumentFile) -> SourceRecord {
                 date_quote: None,
                 is: None,
                 local_names: BTreeMap::new(),
-                defined_at: String::new(),
+                line: 0,
             }
         })
 }
