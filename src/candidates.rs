@@ -91,6 +91,9 @@ const NOT_NAMES: [&str; 8] = [
     "内部", "干部", "部门", "总部", "布局", "格局", "重组", "通办",
 ];
 
+/// Characters that join a name to what stands before it (讲话精神和三地党委).
+const CONNECTORS: &str = "和与及、的";
+
 /// Generic words that name nothing on their own (a name needs more in front of them).
 const GENERIC: [&str; 6] = ["平台", "中心", "园区", "片区", "基地", "新区"];
 
@@ -141,7 +144,7 @@ pub fn candidates(build: &Build) -> Vec<Candidate> {
                 }
                 // Start after the last connector (和与及、的) next to a mention inside the span:
                 // 讲话精神和三地党委 → 三地党委; 河北省商务厅 stays whole.
-                let connector = |c: char| "和与及、的".contains(c);
+                let connector = |c: char| CONNECTORS.contains(c);
                 let cut = mentions
                     .iter()
                     .filter(|m| m.end > span.start && m.end < span.end)
@@ -162,7 +165,7 @@ pub fn candidates(build: &Build) -> Vec<Candidate> {
                 if let Some(cut) = cut {
                     span.start = cut;
                 }
-                let name = sentence[span.clone()].trim_start_matches(|c| "和与及、的".contains(c));
+                let name = sentence[span.clone()].trim_start_matches(|c| CONNECTORS.contains(c));
                 let covered = known.contains(name) || mentions.contains(&span);
                 let generic = GENERIC
                     .iter()

@@ -29,8 +29,8 @@ pub fn apply(ctx: &DocContext, entities: &[Entity]) -> Vec<RuleEdge> {
         r.co_builds(s, &mut out);
         r.relocation(s, &mut out);
         r.region_prefix(s, &mut out);
+        r.name_containment(s, &mut out);
     }
-    r.name_containment(&mut out);
     out.retain(|e| e.source != e.target);
     out
 }
@@ -544,7 +544,7 @@ impl Rules<'_, '_> {
     /// REGION directly followed by a region or park, and a 、 list after it (河北唐山、保定):
     /// each item lies in the region, unless the catalogue places it elsewhere.
     fn region_prefix(&self, s: usize, out: &mut Vec<RuleEdge>) {
-        let mentions: Vec<&RawMention> = self.ctx.in_sentence(s).iter().collect();
+        let mentions = self.ctx.in_sentence(s);
         for r in mentions
             .iter()
             .filter(|m| m.is_top() && self.kind(m) == Kind::Region)
@@ -617,13 +617,7 @@ impl Rules<'_, '_> {
     }
 
     /// What a name says by containing another name.
-    fn name_containment(&self, out: &mut Vec<RuleEdge>) {
-        for s in 0..self.ctx.sentences.len() {
-            self.name_containment_in(s, out);
-        }
-    }
-
-    fn name_containment_in(&self, s: usize, out: &mut Vec<RuleEdge>) {
+    fn name_containment(&self, s: usize, out: &mut Vec<RuleEdge>) {
         let mentions = self.ctx.in_sentence(s);
         for whole in mentions.iter().filter(|m| m.is_top()) {
             let outer = self.kind(whole);
