@@ -30,6 +30,21 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in declaration order.
+    pub const ALL: [Kind; 11] = [
+        Kind::Region,
+        Kind::Organization,
+        Kind::Person,
+        Kind::Park,
+        Kind::Chain,
+        Kind::Cluster,
+        Kind::Field,
+        Kind::Document,
+        Kind::Event,
+        Kind::Platform,
+        Kind::Concept,
+    ];
+
     /// The prefix every id of this kind starts with (`region/…`, `org/…`).
     pub fn id_prefix(self) -> &'static str {
         match self {
@@ -57,6 +72,22 @@ impl Kind {
     /// Kinds that act: they issue, sign, support, cooperate.
     pub fn is_actor(self) -> bool {
         matches!(self, Kind::Region | Kind::Organization | Kind::Person)
+    }
+}
+
+impl std::str::FromStr for Kind {
+    type Err = crate::error::Error;
+
+    /// A kind by name (`park`), or its id prefix (`org`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s || k.id_prefix() == s)
+            .ok_or_else(|| crate::error::Error::InvalidValue {
+                what: "kind",
+                value: s.to_owned(),
+                message: format!("expected one of {}", Kind::ALL.map(Kind::as_str).join(", ")),
+            })
     }
 }
 

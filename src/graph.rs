@@ -55,6 +55,29 @@ pub enum Relation {
 }
 
 impl Relation {
+    /// Every relation, in declaration order.
+    pub const ALL: [Relation; 19] = [
+        Relation::Issued,
+        Relation::Passed,
+        Relation::Signed,
+        Relation::Drafted,
+        Relation::Supports,
+        Relation::CooperatesWith,
+        Relation::LocatedIn,
+        Relation::MemberOf,
+        Relation::PartOf,
+        Relation::HoldsRole,
+        Relation::Leads,
+        Relation::FocusesOn,
+        Relation::CoBuilds,
+        Relation::RelocatesTo,
+        Relation::Involves,
+        Relation::HeldIn,
+        Relation::About,
+        Relation::Concerns,
+        Relation::CoOccurs,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Relation::Issued => "issued",
@@ -82,6 +105,26 @@ impl Relation {
     /// Relations without a direction; stored once, from the smaller id to the larger.
     pub fn is_symmetric(self) -> bool {
         matches!(self, Relation::CooperatesWith | Relation::CoOccurs)
+    }
+}
+
+impl std::str::FromStr for Relation {
+    type Err = crate::error::Error;
+
+    /// A relation by name (`located_in`; `located-in` too).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.replace('-', "_");
+        Relation::ALL
+            .into_iter()
+            .find(|r| r.as_str() == wanted)
+            .ok_or_else(|| crate::error::Error::InvalidValue {
+                what: "relation",
+                value: s.to_owned(),
+                message: format!(
+                    "expected one of {}",
+                    Relation::ALL.map(Relation::as_str).join(", ")
+                ),
+            })
     }
 }
 

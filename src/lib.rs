@@ -7,6 +7,7 @@
 //! relation rules, co-occurrence) → [`graph::KnowledgeGraph`] (petgraph). [`check`],
 //! [`candidates`], [`resolve`] and [`export`] work on the result.
 
+pub mod algo;
 pub mod candidates;
 pub mod catalogue;
 pub mod check;
@@ -19,6 +20,7 @@ pub mod graph;
 pub mod mapped;
 pub mod normalize;
 pub mod pipeline;
+pub mod query;
 pub mod resolve;
 pub mod sentence;
 pub mod stats;

@@ -79,7 +79,8 @@ fn quality(node: &Node, raw: &str, simplified: &str) -> Option<(MatchQuality, St
     in_id.then(|| (MatchQuality::Substring, r.id.clone()))
 }
 
-/// Every node matching `query`, best match first, ties by id. O(V · names).
+/// Every node matching `query`, best match first, then by the length of the name that
+/// matched, then by id. O(V · names).
 pub fn search(graph: &KnowledgeGraph, query: &str) -> Vec<(NodeIndex, Hit)> {
     let raw = query.trim();
     if raw.is_empty() {
@@ -104,7 +105,8 @@ pub fn search(graph: &KnowledgeGraph, query: &str) -> Vec<(NodeIndex, Hit)> {
             ))
         })
         .collect();
-    hits.sort_by(|a, b| (a.1.quality, &a.1.id).cmp(&(b.1.quality, &b.1.id)));
+    // Best match first; among equal matches the shortest matched name (the closest fit).
+    hits.sort_by_cached_key(|h| (h.1.quality, h.1.matched.chars().count(), h.1.id.clone()));
     hits
 }
 

@@ -12,6 +12,9 @@ use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+#[path = "cli/queries.rs"]
+mod queries;
+
 fn jjj() -> Command {
     let mut cmd = Command::cargo_bin("jjj").expect("the jjj binary is built");
     cmd.env_remove("JJJ_DATA").env_remove("JJJ_SEEDS");

@@ -3,6 +3,8 @@
 //! the library never sees it.
 
 pub mod cmd;
+pub mod evidence;
+pub mod filter;
 pub mod output;
 pub mod table;
 
@@ -80,6 +82,14 @@ pub enum Command {
     Build(cmd::build::Args),
     Check(cmd::check::Args),
     Show(cmd::show::Args),
+    Path(cmd::path::Args),
+    Neighbors(cmd::neighbors::Args),
+    Relations(cmd::relations::Args),
+    Find(cmd::find::Args),
+    List(cmd::list::Args),
+    Rank(cmd::rank::Args),
+    Timeline(cmd::timeline::Args),
+    Communities(cmd::communities::Args),
     Stats(cmd::stats::Args),
     Candidates(cmd::candidates::Args),
     Export(cmd::export::Args),
@@ -93,6 +103,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Build(args) => cmd::build::run(inputs, args),
         Command::Check(args) => cmd::check::run(inputs, args),
         Command::Show(args) => cmd::show::run(inputs, args),
+        Command::Path(args) => cmd::path::run(inputs, args),
+        Command::Neighbors(args) => cmd::neighbors::run(inputs, args),
+        Command::Relations(args) => cmd::relations::run(inputs, args),
+        Command::Find(args) => cmd::find::run(inputs, args),
+        Command::List(args) => cmd::list::run(inputs, args),
+        Command::Rank(args) => cmd::rank::run(inputs, args),
+        Command::Timeline(args) => cmd::timeline::run(inputs, args),
+        Command::Communities(args) => cmd::communities::run(inputs, args),
         Command::Stats(args) => cmd::stats::run(inputs, args),
         Command::Candidates(args) => cmd::candidates::run(inputs, args),
         Command::Export(args) => cmd::export::run(inputs, args),

@@ -3,7 +3,15 @@
 pub mod build;
 pub mod candidates;
 pub mod check;
+pub mod communities;
 pub mod export;
+pub mod find;
+pub mod list;
+pub mod neighbors;
+pub mod path;
+pub mod rank;
+pub mod relations;
 pub mod report;
 pub mod show;
 pub mod stats;
+pub mod timeline;

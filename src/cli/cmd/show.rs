@@ -1,6 +1,7 @@
 //! `jjj show NAME`: one entity's card — names, attributes, relations grouped by type, and
 //! the evidence sentences with the document each comes from.
 
+use crate::cli::evidence::{arrow, edge_note, evidence_line};
 use crate::cli::{output, table, Inputs};
 use jjj_graph::graph::{Edge, KnowledgeGraph, Node, Relation};
 use jjj_graph::resolve::resolve;
@@ -171,26 +172,16 @@ fn render(build: &jjj_graph::pipeline::Build, card: &Card, args: &Args) -> Strin
         let _ = writeln!(out, "  (none)");
     }
     for ((relation, direction), rels) in &grouped {
-        let arrow = if relation.is_symmetric() {
-            "↔"
-        } else if *direction == "out" {
-            "→"
-        } else {
-            "←"
-        };
+        let arrow = arrow(rels[0].edge, *direction == "out");
         let _ = writeln!(out, "  {relation} {arrow}");
         for rel in rels {
             let e = rel.edge;
-            let mut how = vec![format!("{:?}", e.provenance).to_lowercase()];
-            how.extend(e.rule.clone());
-            how.extend(e.date.map(|d| d.to_string()));
-            how.extend(e.role.clone());
             let _ = writeln!(
                 out,
                 "    {} [{}]  ({})",
                 rel.other_name,
                 rel.other,
-                how.join("; ")
+                edge_note(e)
             );
             let shown = if args.all_evidence {
                 e.evidence.len()
@@ -253,20 +244,4 @@ fn render(build: &jjj_graph::pipeline::Build, card: &Card, args: &Args) -> Strin
         }
     }
     out
-}
-
-/// One evidence line: document, sentence, span, and the quote centred on `focus`.
-fn evidence_line(ev: &jjj_graph::graph::Evidence, focus: &str) -> String {
-    match (&ev.document, &ev.quote, &ev.reference) {
-        (Some(doc), Some(quote), _) => {
-            let at = match (ev.sentence, ev.span) {
-                (Some(s), Some([a, b])) => format!(" #{s} @{a}-{b}"),
-                (Some(s), None) => format!(" #{s}"),
-                _ => String::new(),
-            };
-            format!("{doc}{at}: “{}”", table::excerpt(quote, focus, 160))
-        }
-        (_, _, Some(reference)) => format!("background reference: {reference}"),
-        _ => "(no evidence)".to_owned(),
-    }
 }

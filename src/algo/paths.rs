@@ -1,0 +1,326 @@
+//! Path algorithms over petgraph's visit traits: the cheapest path (Dijkstra with
+//! deterministic tie-breaking), the k cheapest simple paths (Yen) and all simple paths up to a
+//! hop limit. Costs come from a caller's function, so one graph serves every edge filter.
+
+use petgraph::visit::{EdgeRef, IntoEdges, NodeIndexable};
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap, HashSet};
+
+/// A path: its total cost and its edges in order from the start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CostedPath<E> {
+    pub cost: u64,
+    pub edges: Vec<E>,
+}
+
+/// The cheapest path from `start` to `goal`.
+///
+/// `cost(e)` gives an edge's cost, or `None` when the edge may not be used; `node_ok(n)` says
+/// whether a path may pass through `n` (`start` and `goal` are always allowed). Among paths
+/// of equal cost the one whose nodes were reached from the smaller node index wins, so the
+/// result depends only on the graph, never on hashing. Returns `None` when `goal` cannot be
+/// reached; a path with no edges when `start == goal`.
+///
+/// Complexity: O((V + E) log V) time, O(V) memory.
+pub fn cheapest_path<G, C, N>(
+    g: G,
+    start: G::NodeId,
+    goal: G::NodeId,
+    mut cost: C,
+    mut node_ok: N,
+) -> Option<CostedPath<G::EdgeRef>>
+where
+    G: IntoEdges + NodeIndexable,
+    C: FnMut(G::EdgeRef) -> Option<u64>,
+    N: FnMut(G::NodeId) -> bool,
+{
+    let n = g.node_bound();
+    let (s, t) = (g.to_index(start), g.to_index(goal));
+    let mut dist: Vec<u64> = vec![u64::MAX; n];
+    let mut pred: Vec<Option<G::EdgeRef>> = vec![None; n];
+    let mut done = vec![false; n];
+    let mut heap = BinaryHeap::new();
+    dist[s] = 0;
+    heap.push(Reverse((0u64, s)));
+    while let Some(Reverse((d, u))) = heap.pop() {
+        if done[u] {
+            continue;
+        }
+        done[u] = true;
+        if u == t {
+            break;
+        }
+        if u != s && !node_ok(g.from_index(u)) {
+            continue;
+        }
+        for e in g.edges(g.from_index(u)) {
+            let v = g.to_index(e.target());
+            if done[v] {
+                continue;
+            }
+            let Some(c) = cost(e) else { continue };
+            let nd = d.saturating_add(c);
+            let better = nd < dist[v]
+                || (nd == dist[v] && pred[v].is_some_and(|p| u < g.to_index(p.source())));
+            if better {
+                dist[v] = nd;
+                pred[v] = Some(e);
+                heap.push(Reverse((nd, v)));
+            }
+        }
+    }
+    if dist[t] == u64::MAX {
+        return None;
+    }
+    let mut edges = Vec::new();
+    let mut at = t;
+    while at != s {
+        let e = pred[at]?;
+        edges.push(e);
+        at = g.to_index(e.source());
+    }
+    edges.reverse();
+    Some(CostedPath {
+        cost: dist[t],
+        edges,
+    })
+}
+
+/// The node indices a path visits, start first.
+fn node_sequence<G>(g: G, start: usize, edges: &[G::EdgeRef]) -> Vec<usize>
+where
+    G: IntoEdges + NodeIndexable,
+{
+    std::iter::once(start)
+        .chain(edges.iter().map(|e| g.to_index(e.target())))
+        .collect()
+}
+
+/// The `k` cheapest simple paths from `start` to `goal`, cheapest first (Yen's algorithm).
+///
+/// Costs and node restrictions as in [`cheapest_path`]. Paths are distinct as node
+/// sequences (a graph with parallel edges should offer one edge per node pair, the best).
+/// Ties between paths of equal cost are broken by their node index sequences.
+///
+/// Complexity: O(k · V · (V + E) log V) time in the worst case.
+pub fn k_cheapest_paths<G, C, N>(
+    g: G,
+    start: G::NodeId,
+    goal: G::NodeId,
+    k: usize,
+    mut cost: C,
+    mut node_ok: N,
+) -> Vec<CostedPath<G::EdgeRef>>
+where
+    G: IntoEdges + NodeIndexable,
+    G::EdgeId: Eq + std::hash::Hash,
+    C: FnMut(G::EdgeRef) -> Option<u64>,
+    N: FnMut(G::NodeId) -> bool,
+{
+    let s = g.to_index(start);
+    let mut found: Vec<CostedPath<G::EdgeRef>> = Vec::new();
+    if k == 0 {
+        return found;
+    }
+    let Some(first) = cheapest_path(g, start, goal, &mut cost, &mut node_ok) else {
+        return found;
+    };
+    found.push(first);
+    // Candidates keyed by (cost, node sequence) so the next pick is deterministic.
+    let mut candidates: BTreeSet<(u64, Vec<usize>)> = BTreeSet::new();
+    let mut candidate_edges: std::collections::HashMap<Vec<usize>, Vec<G::EdgeRef>> =
+        std::collections::HashMap::new();
+    let mut seen: HashSet<Vec<usize>> = HashSet::new();
+    seen.insert(node_sequence(g, s, &found[0].edges));
+    while found.len() < k {
+        let last = found.last().map(|p| p.edges.clone()).unwrap_or_default();
+        let last_nodes = node_sequence(g, s, &last);
+        for i in 0..last.len() {
+            let root = &last[..i];
+            let root_nodes = &last_nodes[..=i];
+            let root_cost: u64 = root
+                .iter()
+                .map(|&e| cost(e).unwrap_or(0))
+                .fold(0, u64::saturating_add);
+            let mut removed_edges: HashSet<G::EdgeId> = HashSet::new();
+            for p in &found {
+                let nodes = node_sequence(g, s, &p.edges);
+                if nodes.len() > i + 1 && nodes[..=i] == *root_nodes {
+                    removed_edges.insert(p.edges[i].id());
+                }
+            }
+            let removed_nodes: HashSet<usize> = root_nodes[..i].iter().copied().collect();
+            let spur = cheapest_path(
+                g,
+                g.from_index(last_nodes[i]),
+                goal,
+                |e: G::EdgeRef| {
+                    if removed_edges.contains(&e.id())
+                        || removed_nodes.contains(&g.to_index(e.target()))
+                    {
+                        None
+                    } else {
+                        cost(e)
+                    }
+                },
+                |n| !removed_nodes.contains(&g.to_index(n)) && node_ok(n),
+            );
+            if let Some(spur) = spur {
+                let mut edges = root.to_vec();
+                edges.extend(spur.edges);
+                let nodes = node_sequence(g, s, &edges);
+                if seen.insert(nodes.clone()) {
+                    candidates.insert((root_cost.saturating_add(spur.cost), nodes.clone()));
+                    candidate_edges.insert(nodes, edges);
+                }
+            }
+        }
+        let Some((cost, nodes)) = candidates.pop_first() else {
+            break;
+        };
+        let edges = candidate_edges.remove(&nodes).unwrap_or_default();
+        found.push(CostedPath { cost, edges });
+    }
+    found
+}
+
+/// Every simple path from `start` to `goal` with at most `max_hops` edges, by depth-first
+/// search in edge order, stopping after `limit` paths. Costs and node restrictions as in
+/// [`cheapest_path`]. Returns the paths (unsorted) and whether the limit cut the search short.
+///
+/// Complexity: O(b^max_hops) for branching factor b — keep `max_hops` small.
+pub fn simple_paths<G, C, N>(
+    g: G,
+    start: G::NodeId,
+    goal: G::NodeId,
+    max_hops: usize,
+    limit: usize,
+    mut cost: C,
+    mut node_ok: N,
+) -> (Vec<CostedPath<G::EdgeRef>>, bool)
+where
+    G: IntoEdges + NodeIndexable,
+    C: FnMut(G::EdgeRef) -> Option<u64>,
+    N: FnMut(G::NodeId) -> bool,
+{
+    let (s, t) = (g.to_index(start), g.to_index(goal));
+    let mut out = Vec::new();
+    let mut on_path = vec![false; g.node_bound()];
+    let mut path: Vec<(G::EdgeRef, u64)> = Vec::new();
+    // Each frame: the node and its remaining outgoing edges.
+    let mut stack: Vec<std::vec::IntoIter<G::EdgeRef>> = Vec::new();
+    on_path[s] = true;
+    stack.push(g.edges(start).collect::<Vec<_>>().into_iter());
+    while let Some(frame) = stack.last_mut() {
+        let Some(e) = frame.next() else {
+            stack.pop();
+            if let Some((e, _)) = path.pop() {
+                on_path[g.to_index(e.target())] = false;
+            }
+            continue;
+        };
+        let v = g.to_index(e.target());
+        if on_path[v] {
+            continue;
+        }
+        let Some(c) = cost(e) else { continue };
+        if v == t {
+            let mut edges: Vec<G::EdgeRef> = path.iter().map(|&(e, _)| e).collect();
+            edges.push(e);
+            let total = path.iter().map(|&(_, c)| c).fold(c, u64::saturating_add);
+            out.push(CostedPath { cost: total, edges });
+            if out.len() >= limit {
+                return (out, true);
+            }
+            continue;
+        }
+        if path.len() + 1 >= max_hops || !node_ok(e.target()) {
+            continue;
+        }
+        on_path[v] = true;
+        path.push((e, c));
+        stack.push(g.edges(e.target()).collect::<Vec<_>>().into_iter());
+    }
+    (out, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use petgraph::graph::{DiGraph, NodeIndex};
+
+    /// a→b→d, a→c→d, a→d (cost 5), b→c.
+    fn diamond() -> (DiGraph<(), u64>, [NodeIndex; 4]) {
+        let mut g = DiGraph::new();
+        let n = [
+            g.add_node(()),
+            g.add_node(()),
+            g.add_node(()),
+            g.add_node(()),
+        ];
+        for (a, b, w) in [
+            (0, 1, 1),
+            (0, 2, 1),
+            (1, 3, 1),
+            (2, 3, 1),
+            (0, 3, 5),
+            (1, 2, 1),
+        ] {
+            g.add_edge(n[a], n[b], w);
+        }
+        (g, n)
+    }
+
+    fn nodes(
+        g: &DiGraph<(), u64>,
+        p: &CostedPath<petgraph::graph::EdgeReference<u64>>,
+    ) -> Vec<usize> {
+        node_sequence(g, 0, &p.edges)
+    }
+
+    #[test]
+    fn cheapest_breaks_ties_by_smaller_index() {
+        let (g, n) = diamond();
+        let p = cheapest_path(&g, n[0], n[3], |e| Some(*e.weight()), |_| true).unwrap();
+        assert_eq!(p.cost, 2);
+        assert_eq!(nodes(&g, &p), vec![0, 1, 3]);
+        let p = cheapest_path(&g, n[0], n[3], |e| Some(*e.weight()), |v| v != n[1]).unwrap();
+        assert_eq!(nodes(&g, &p), vec![0, 2, 3]);
+        assert!(cheapest_path(&g, n[3], n[0], |e| Some(*e.weight()), |_| true).is_none());
+        assert_eq!(
+            cheapest_path(&g, n[2], n[2], |_| Some(1), |_| true)
+                .unwrap()
+                .cost,
+            0
+        );
+    }
+
+    #[test]
+    fn yen_lists_paths_by_cost_then_nodes() {
+        let (g, n) = diamond();
+        let paths = k_cheapest_paths(&g, n[0], n[3], 10, |e| Some(*e.weight()), |_| true);
+        let got: Vec<(u64, Vec<usize>)> = paths.iter().map(|p| (p.cost, nodes(&g, p))).collect();
+        assert_eq!(
+            got,
+            vec![
+                (2, vec![0, 1, 3]),
+                (2, vec![0, 2, 3]),
+                (3, vec![0, 1, 2, 3]),
+                (5, vec![0, 3]),
+            ]
+        );
+    }
+
+    #[test]
+    fn simple_paths_respect_the_hop_limit() {
+        let (g, n) = diamond();
+        let (paths, cut) = simple_paths(&g, n[0], n[3], 2, 100, |e| Some(*e.weight()), |_| true);
+        let mut got: Vec<Vec<usize>> = paths.iter().map(|p| nodes(&g, p)).collect();
+        got.sort();
+        assert_eq!(got, vec![vec![0, 1, 3], vec![0, 2, 3], vec![0, 3]]);
+        assert!(!cut);
+        let (paths, cut) = simple_paths(&g, n[0], n[3], 3, 2, |e| Some(*e.weight()), |_| true);
+        assert_eq!(paths.len(), 2);
+        assert!(cut);
+    }
+}

@@ -1,0 +1,87 @@
+//! `jjj find TEXT`: search entities by id, Chinese (simplified or traditional), English,
+//! alias or part of a name, best match first.
+
+use crate::cli::{output, table, Inputs};
+use jjj_graph::catalogue::Kind;
+use jjj_graph::resolve::{search, suggestions};
+use std::process::ExitCode;
+
+/// Search entities by name, best match first.
+///
+/// Matches, in this order: the id, the Chinese name (simplified or traditional), an alias,
+/// the English name (any case), then names that start with or contain TEXT. Every command
+/// resolves names the same way. Exits 1 when nothing matches, with the closest names.
+///
+/// Examples:
+///   jjj find 雄安
+///   jjj find 中關村
+///   jjj find tianjin --kind park
+///   jjj find 产业链 --json
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// What to look for.
+    pub text: String,
+    /// Only entities of this kind (repeatable).
+    #[arg(long, value_name = "KIND")]
+    pub kind: Vec<Kind>,
+    /// At most this many results.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+    /// Print the hits as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
+    let (_, build) = inputs.build()?;
+    let kg = &build.graph;
+    let hits: Vec<_> = search(kg, &args.text)
+        .into_iter()
+        .filter(|(i, _)| jjj_graph::query::kind_ok(&args.kind, kg.graph[*i].kind()))
+        .map(|(_, h)| h)
+        .take(args.limit)
+        .collect();
+    if args.json {
+        output::write_stdout(&output::json(&hits)?)?;
+    } else if !hits.is_empty() {
+        let mut rows = vec![vec![
+            "match".into(),
+            "id".into(),
+            "kind".into(),
+            "name".into(),
+            "english".into(),
+            "matched".into(),
+        ]];
+        for h in &hits {
+            let en = kg.node(&h.id).and_then(|n| n.record.en.clone());
+            rows.push(vec![
+                format!("{:?}", h.quality).to_lowercase(),
+                h.id.clone(),
+                h.kind.clone(),
+                h.name.clone(),
+                en.unwrap_or_default(),
+                if h.matched == h.name {
+                    String::new()
+                } else {
+                    h.matched.clone()
+                },
+            ]);
+        }
+        output::write_stdout(table::render(&rows).as_bytes())?;
+    }
+    if hits.is_empty() {
+        let near = suggestions(kg, &args.text, 5);
+        if near.is_empty() {
+            eprintln!("jjj: nothing matches '{}'", args.text);
+        } else {
+            eprintln!(
+                "jjj: nothing matches '{}'; closest: {}",
+                args.text,
+                near.join(", ")
+            );
+        }
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,210 @@
+//! Queries over the knowledge graph — paths, neighbours, relations between two entities,
+//! filtered lists, rankings, the timeline and communities. Each returns plain serializable
+//! data (the CLI only formats it); the graph algorithms themselves live in [`crate::algo`].
+//!
+//! Every query that walks the graph does so over a [`Traversal`]: one arc per ordered node
+//! pair that the [`EdgeFilter`] lets through, carrying the knowledge-graph edges behind it.
+
+pub mod communities;
+pub mod list;
+pub mod neighbors;
+pub mod path;
+pub mod rank;
+pub mod relations;
+pub mod timeline;
+
+use crate::catalogue::Kind;
+use crate::export::json::ExportedEdge;
+use crate::graph::{Edge, KnowledgeGraph, Node, Relation};
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The cost of a co-occurrence hop when co-occurrence is a fallback: more than any path of
+/// typed hops can cost, so every path of typed edges ranks first.
+pub const FALLBACK_COST: u64 = 1 << 32;
+
+/// How co-occurrence edges (two entities named in one sentence) take part in a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cooccurrence {
+    /// Left out.
+    Off,
+    /// Used only where typed edges do not reach: a co-occurrence hop costs
+    /// [`FALLBACK_COST`].
+    Fallback,
+    /// Used like any typed edge.
+    On,
+}
+
+/// Which edges a query may use, and whether it follows them only forwards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EdgeFilter {
+    /// Only these relations (empty: all). Naming `co_occurs` here uses it like a typed edge.
+    pub only: Vec<Relation>,
+    /// Never these relations.
+    pub exclude: Vec<Relation>,
+    pub cooccurrence: Cooccurrence,
+    /// Follow edges only from source to target (default: both ways, since users think of
+    /// relations as links).
+    pub directed: bool,
+}
+
+impl EdgeFilter {
+    /// Typed edges only, followed both ways.
+    pub fn typed() -> EdgeFilter {
+        EdgeFilter {
+            only: Vec::new(),
+            exclude: Vec::new(),
+            cooccurrence: Cooccurrence::Off,
+            directed: false,
+        }
+    }
+
+    /// The cost of walking `edge`, or `None` when the filter leaves it out.
+    pub fn cost(&self, edge: &Edge) -> Option<u64> {
+        let r = edge.relation;
+        if self.exclude.contains(&r) {
+            return None;
+        }
+        if !self.only.is_empty() {
+            return self.only.contains(&r).then_some(1);
+        }
+        match (r, self.cooccurrence) {
+            (Relation::CoOccurs, Cooccurrence::Off) => None,
+            (Relation::CoOccurs, Cooccurrence::Fallback) => Some(FALLBACK_COST),
+            _ => Some(1),
+        }
+    }
+}
+
+/// One knowledge-graph edge walked in a direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    pub edge: EdgeIndex,
+    /// True when walked from its source to its target.
+    pub forward: bool,
+}
+
+/// An arc of a [`Traversal`]: the cheapest cost from one node to another and every edge
+/// that links them that way, cheapest first (then by relation and edge index).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub cost: u64,
+    pub steps: Vec<Step>,
+}
+
+/// The knowledge graph as seen through an [`EdgeFilter`]: a directed graph with the same
+/// node indices and one arc per ordered node pair (both arcs for an edge followed both
+/// ways), so path counts and simple paths do not multiply over parallel edges.
+#[derive(Debug, Clone)]
+pub struct Traversal {
+    pub graph: DiGraph<(), Link>,
+}
+
+impl Traversal {
+    /// Build the traversal graph. O(V + E).
+    pub fn new(kg: &KnowledgeGraph, filter: &EdgeFilter) -> Traversal {
+        let mut arcs: HashMap<(NodeIndex, NodeIndex), Vec<(u64, Step)>> = HashMap::new();
+        for e in kg.graph.edge_references() {
+            let Some(cost) = filter.cost(e.weight()) else {
+                continue;
+            };
+            let (s, t) = (e.source(), e.target());
+            arcs.entry((s, t)).or_default().push((
+                cost,
+                Step {
+                    edge: e.id(),
+                    forward: true,
+                },
+            ));
+            if !filter.directed && s != t {
+                arcs.entry((t, s)).or_default().push((
+                    cost,
+                    Step {
+                        edge: e.id(),
+                        forward: false,
+                    },
+                ));
+            }
+        }
+        let mut graph = DiGraph::with_capacity(kg.graph.node_count(), arcs.len());
+        for _ in kg.graph.node_indices() {
+            graph.add_node(());
+        }
+        let mut arcs: Vec<_> = arcs.into_iter().collect();
+        arcs.sort_by_key(|&((s, t), _)| (s, t));
+        for ((s, t), mut steps) in arcs {
+            steps.sort_by_key(|&(cost, step)| (cost, kg.graph[step.edge].relation, step.edge));
+            let link = Link {
+                cost: steps[0].0,
+                steps: steps.into_iter().map(|(_, step)| step).collect(),
+            };
+            graph.add_edge(s, t, link);
+        }
+        Traversal { graph }
+    }
+
+    /// The nodes linked to `node` by an arc from it, in node order.
+    pub fn neighbors_sorted(&self, node: NodeIndex) -> Vec<(NodeIndex, &Link)> {
+        let mut out: Vec<_> = self
+            .graph
+            .edges(node)
+            .map(|e| (e.target(), e.weight()))
+            .collect();
+        out.sort_by_key(|&(n, _)| n);
+        out
+    }
+}
+
+/// A node as queries report it: id, kind and names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NodeRef {
+    pub id: String,
+    pub kind: Kind,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl NodeRef {
+    pub fn of(node: &Node) -> NodeRef {
+        NodeRef {
+            id: node.record.id.clone(),
+            kind: node.record.kind,
+            name: node.record.name.clone(),
+            en: node.record.en.clone(),
+        }
+    }
+
+    pub fn at(kg: &KnowledgeGraph, index: NodeIndex) -> NodeRef {
+        NodeRef::of(&kg.graph[index])
+    }
+
+    /// `name (English)`.
+    pub fn label(&self) -> String {
+        match &self.en {
+            Some(en) => format!("{} ({en})", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// The edge as exported (endpoints by id, relation, provenance, evidence…).
+pub fn edge_view(kg: &KnowledgeGraph, edge: EdgeIndex) -> ExportedEdge {
+    let (s, t) = kg
+        .graph
+        .edge_endpoints(edge)
+        .expect("edge indices come from this graph");
+    ExportedEdge {
+        source: kg.graph[s].record.id.clone(),
+        target: kg.graph[t].record.id.clone(),
+        edge: kg.graph[edge].clone(),
+    }
+}
+
+/// Whether a kind filter (empty: any kind) admits `kind`.
+pub fn kind_ok(kinds: &[Kind], kind: Kind) -> bool {
+    kinds.is_empty() || kinds.contains(&kind)
+}
