@@ -21,6 +21,7 @@ pub mod mapped;
 pub mod normalize;
 pub mod pipeline;
 pub mod query;
+pub mod render;
 pub mod resolve;
 pub mod sentence;
 pub mod stats;

@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 
 #[path = "cli/queries.rs"]
 mod queries;
+#[path = "cli/render.rs"]
+mod render;
 
 fn jjj() -> Command {
     let mut cmd = Command::cargo_bin("jjj").expect("the jjj binary is built");
@@ -807,12 +809,37 @@ fn committed_out_matches_what_report_regenerates() {
         .arg(dir.path())
         .assert()
         .success();
-    for file in ["graph.json", "stats.json", "problems.json", "README.md"] {
-        let fresh = std::fs::read(dir.path().join(file)).unwrap();
-        let committed = std::fs::read(root().join("out").join(file)).unwrap_or_default();
+    // The deterministic files: JSON, DOT, Mermaid and the README (SVG depends on the engine).
+    let mut checked = Vec::new();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let file = entry.unwrap().file_name().into_string().unwrap();
+        if file.ends_with(".svg") {
+            assert!(
+                root().join("out").join(&file).exists(),
+                "out/{file} is missing"
+            );
+            continue;
+        }
+        let fresh = std::fs::read(dir.path().join(&file)).unwrap();
+        let committed = std::fs::read(root().join("out").join(&file)).unwrap_or_default();
         assert!(
             fresh == committed,
             "out/{file} is stale: run `cargo run --release -- report`"
+        );
+        checked.push(file);
+    }
+    checked.sort();
+    for expected in [
+        "README.md",
+        "graph.json",
+        "parks.dot",
+        "parks.mmd",
+        "timeline.dot",
+        "wings.mmd",
+    ] {
+        assert!(
+            checked.iter().any(|f| f == expected),
+            "{expected}: {checked:?}"
         );
     }
 }

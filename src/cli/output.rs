@@ -39,6 +39,16 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
                 dir.display()
             )
         })?;
+    // A temporary file is created private (0600); the result gets the permissions of the
+    // file it replaces, or the usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;

@@ -11,6 +11,7 @@ pub mod neighbors;
 pub mod path;
 pub mod rank;
 pub mod relations;
+pub mod render;
 pub mod report;
 pub mod show;
 pub mod stats;

@@ -1,0 +1,146 @@
+//! `jjj render`: a report figure — DOT, SVG, PNG, PDF or Mermaid — of one view.
+
+use crate::cli::{output, Inputs};
+use anyhow::{bail, Context as _};
+use jjj_graph::graph::KnowledgeGraph;
+use jjj_graph::render::graphviz::{self, GraphvizError};
+use jjj_graph::render::view::{diagram, View};
+use jjj_graph::render::{dot, mermaid, svg, Diagram, Lang};
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// Draw a view of the graph as DOT, SVG, PNG, PDF or Mermaid.
+///
+/// Views: overview (all typed relations), chains (六链五群 and who works on them), parks
+/// (中关村 and its partner parks by province and city), wings (北京城市副中心 / 雄安新区,
+/// 通州 and 北三县, 非首都功能疏解), actors (bodies, people and their documents), timeline
+/// (documents and events by date), ego:NAME[:DEPTH], path:FROM:TO.
+///
+/// SVG, PNG and PDF come from Graphviz's dot when it is installed; with --engine auto and
+/// no dot, SVG is drawn by a built-in layout (PNG and PDF need dot). For Chinese in
+/// PNG/PDF install a CJK font: apt-get install graphviz fonts-noto-cjk. The format follows
+/// the -o extension unless given; without -o (or with -o -) the output goes to stdout.
+///
+/// Examples:
+///   jjj render --view parks -o parks.svg
+///   jjj render --view chains --format mermaid
+///   jjj render --view ego:雄安新区:2 --lang both -o xiongan.png
+///   jjj render --view path:雄安新区:天津 --engine builtin -o path.svg
+///   jjj render --view timeline --format dot | dot -Tpdf -o timeline.pdf
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// The view.
+    #[arg(long, default_value = "overview", value_name = "VIEW")]
+    pub view: View,
+    /// dot, svg, png, pdf or mermaid (default: from the -o extension, else dot).
+    #[arg(long, short, value_name = "FORMAT", value_parser = ["dot", "svg", "png", "pdf", "mermaid"])]
+    pub format: Option<String>,
+    /// Labels: zh, en or both.
+    #[arg(long, default_value = "zh", value_name = "LANG")]
+    pub lang: Lang,
+    /// auto (dot when installed, else built-in), graphviz or builtin.
+    #[arg(long, default_value = "auto", value_name = "ENGINE", value_parser = ["auto", "graphviz", "builtin"])]
+    pub engine: String,
+    /// Stop dot after this many seconds.
+    #[arg(long, default_value_t = 120, value_name = "SECONDS")]
+    pub timeout: u64,
+    /// Output file; `-` or nothing for stdout. Written atomically.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// The format a path's extension asks for.
+fn format_of(path: &Path) -> Option<&'static str> {
+    match path.extension()?.to_str()? {
+        "dot" | "gv" => Some("dot"),
+        "svg" => Some("svg"),
+        "png" => Some("png"),
+        "pdf" => Some("pdf"),
+        "mmd" | "mermaid" => Some("mermaid"),
+        _ => None,
+    }
+}
+
+/// The bytes of `diagram` in `format`, and the engine that drew it (for SVG/PNG/PDF).
+pub fn draw(
+    diagram: &Diagram,
+    format: &str,
+    engine: &str,
+    timeout: Duration,
+) -> anyhow::Result<(Vec<u8>, Option<&'static str>)> {
+    match format {
+        "dot" => return Ok((dot::to_dot(diagram).into_bytes(), None)),
+        "mermaid" => {
+            let (text, cut) = mermaid::to_mermaid(diagram);
+            if cut > 0 {
+                eprintln!(
+                    "jjj: left out {cut} edges to stay within Mermaid's limits ({} edges, {} characters)",
+                    mermaid::MAX_EDGES,
+                    mermaid::MAX_TEXT
+                );
+            }
+            return Ok((text.into_bytes(), None));
+        }
+        _ => {}
+    }
+    if engine == "builtin" {
+        if format != "svg" {
+            bail!("the built-in engine draws SVG only; {format} needs Graphviz's dot (apt-get install graphviz fonts-noto-cjk)");
+        }
+        return Ok((svg::to_svg(diagram).into_bytes(), Some("builtin")));
+    }
+    if format != "svg" && graphviz::has_cjk_font() == Some(false) {
+        eprintln!("jjj: warning: fontconfig lists no Chinese font (fc-list :lang=zh); Chinese labels will show as boxes. Install one: apt-get install fonts-noto-cjk");
+    }
+    match graphviz::render(&dot::to_dot(diagram), format, timeout) {
+        Ok(bytes) => Ok((bytes, Some("graphviz"))),
+        Err(e) if engine == "auto" && format == "svg" => {
+            eprintln!("jjj: {e}; drawing with the built-in layout instead");
+            Ok((svg::to_svg(diagram).into_bytes(), Some("builtin")))
+        }
+        Err(GraphvizError::NotFound) if format != "svg" => {
+            bail!("{format} needs Graphviz's dot, which is not installed (apt-get install graphviz fonts-noto-cjk); SVG works without it")
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The diagram of a view, with the view named in errors.
+pub fn view_diagram(kg: &KnowledgeGraph, view: &View, lang: Lang) -> anyhow::Result<Diagram> {
+    diagram(kg, view, lang).with_context(|| format!("cannot draw the view {view:?}"))
+}
+
+pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
+    let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
+    let format = match (&args.format, &args.output) {
+        (Some(f), _) => f.clone(),
+        (None, Some(p)) if !to_stdout => format_of(p).unwrap_or("dot").to_owned(),
+        _ => "dot".to_owned(),
+    };
+    if to_stdout && matches!(format.as_str(), "png" | "pdf") && std::io::stdout().is_terminal() {
+        bail!("{format} is binary: write it to a file with -o FILE, or redirect stdout");
+    }
+    let (_, build) = inputs.build()?;
+    let diagram = view_diagram(&build.graph, &args.view, args.lang)?;
+    let (bytes, engine) = draw(
+        &diagram,
+        &format,
+        &args.engine,
+        Duration::from_secs(args.timeout),
+    )?;
+    if let Some(engine) = engine {
+        eprintln!(
+            "jjj: {format} drawn by {}",
+            if engine == "graphviz" {
+                "Graphviz (dot)"
+            } else {
+                "the built-in layout (dagre)"
+            }
+        );
+    }
+    output::write(args.output.as_deref(), &bytes)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,200 @@
+//! Graphviz DOT, built as graphviz-rust's AST and printed by its printer: styled nodes,
+//! clusters for the boxes, a legend, every label escaped (graphviz-rust only wraps quoted
+//! ids in quotes; `\`, `"` and line breaks are escaped here).
+
+use super::style::{edge_style, node_style, FONT, HIGHLIGHT};
+use super::{Diagram, Direction};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
+/// `text` as a quoted DOT string: `\` → `\\`, `"` → `\"`, a line break → `\n` (centred
+/// line), carriage returns dropped. `<`, `>` and `&` need no escaping inside quotes.
+pub fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn q(text: &str) -> Id {
+    Id::Escaped(quote(text))
+}
+
+fn attr(key: &str, value: &str) -> Attribute {
+    Attribute(Id::Plain(key.to_owned()), q(value))
+}
+
+fn node_id(id: &str) -> NodeId {
+    NodeId(q(id), None)
+}
+
+/// The DOT text of `diagram`.
+pub fn to_dot(diagram: &Diagram) -> String {
+    to_graph(diagram).print(&mut PrinterContext::default())
+}
+
+/// The diagram as graphviz-rust's AST.
+pub fn to_graph(diagram: &Diagram) -> Graph {
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr(
+                "rankdir",
+                match diagram.direction {
+                    Direction::TopDown => "TB",
+                    Direction::LeftRight => "LR",
+                },
+            ),
+            attr("newrank", "true"),
+            attr("compound", "true"),
+            attr("fontname", FONT),
+            attr("fontsize", "20"),
+            attr("labelloc", "t"),
+            attr("label", &diagram.title),
+            attr("nodesep", "0.3"),
+            attr("ranksep", "0.6"),
+            attr("pad", "0.3"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("fontname", FONT),
+            attr("fontsize", "12"),
+            attr("style", "filled"),
+            attr("margin", "0.12,0.06"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", FONT),
+            attr("fontsize", "9"),
+            attr("arrowsize", "0.7"),
+        ])),
+    ];
+    stmts.extend(box_stmts(diagram, None));
+    for e in &diagram.edges {
+        let (s, t) = (&diagram.nodes[e.source], &diagram.nodes[e.target]);
+        let mut attributes = Vec::new();
+        if e.invisible {
+            attributes.push(attr("style", "invis"));
+            attributes.push(attr("weight", "10"));
+        } else {
+            let st = edge_style(e.relation);
+            let color = if e.highlight { HIGHLIGHT } else { st.color };
+            attributes.push(attr("color", color));
+            attributes.push(attr("style", st.line));
+            if e.highlight {
+                attributes.push(attr("penwidth", "2.5"));
+            }
+            if e.relation.is_symmetric() {
+                attributes.push(attr("dir", "none"));
+            }
+            if diagram.edge_labels {
+                attributes.push(attr("label", e.relation.as_str()));
+                attributes.push(attr("fontcolor", color));
+            }
+        }
+        stmts.push(Stmt::Edge(Edge {
+            ty: EdgeTy::Pair(Vertex::N(node_id(&s.id)), Vertex::N(node_id(&t.id))),
+            attributes,
+        }));
+    }
+    stmts.push(legend(diagram));
+    Graph::DiGraph {
+        id: q("jjj"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// The nodes and nested boxes directly inside `parent` (None: the top level).
+fn box_stmts(diagram: &Diagram, parent: Option<usize>) -> Vec<Stmt> {
+    let mut stmts = Vec::new();
+    for b in diagram.boxes_in(parent) {
+        let mut inner = vec![
+            Stmt::Attribute(attr("label", &diagram.boxes[b].label)),
+            Stmt::Attribute(attr("style", "rounded")),
+            Stmt::Attribute(attr("color", "#94a3b8")),
+            Stmt::Attribute(attr("fontsize", "14")),
+        ];
+        inner.extend(box_stmts(diagram, Some(b)));
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: q(&diagram.boxes[b].id),
+            stmts: inner,
+        }));
+    }
+    for n in diagram.nodes_in(parent) {
+        let node = &diagram.nodes[n];
+        let st = node_style(node.kind);
+        let mut attributes = vec![
+            attr("label", &node.label),
+            attr("shape", st.shape),
+            attr("fillcolor", st.fill),
+            attr("color", if node.highlight { HIGHLIGHT } else { st.border }),
+            attr("tooltip", &format!("{} ({})", node.id, node.kind)),
+        ];
+        if st.rounded {
+            attributes.push(attr("style", "filled,rounded"));
+        }
+        if node.highlight {
+            attributes.push(attr("penwidth", "3"));
+        }
+        stmts.push(Stmt::Node(Node::new(node_id(&node.id), attributes)));
+    }
+    stmts
+}
+
+/// The legend: one plain node whose HTML-like table shows each kind drawn (in its colours)
+/// and each relation (a line in its colour). Kind and relation names are ASCII words.
+fn legend(diagram: &Diagram) -> Stmt {
+    let mut rows = String::from(
+        r##"<table border="1" cellborder="0" cellspacing="2" cellpadding="3" color="#94a3b8"><tr><td colspan="2"><b>Legend</b></td></tr>"##,
+    );
+    for kind in diagram.kinds() {
+        let st = node_style(kind);
+        rows.push_str(&format!(
+            r#"<tr><td bgcolor="{}" border="1" color="{}">  </td><td align="left">{kind}</td></tr>"#,
+            st.fill, st.border
+        ));
+    }
+    for relation in diagram.relations() {
+        let st = edge_style(relation);
+        let line = match st.line {
+            "dashed" => "– – –",
+            "dotted" => "· · · ·",
+            _ => "———",
+        };
+        rows.push_str(&format!(
+            r#"<tr><td><font color="{0}">{line}</font></td><td align="left"><font color="{0}">{relation}</font></td></tr>"#,
+            st.color
+        ));
+    }
+    rows.push_str("</table>");
+    Stmt::Node(Node::new(
+        node_id("legend"),
+        vec![
+            Attribute(Id::Plain("label".into()), Id::Html(format!("<{rows}>"))),
+            attr("shape", "plaintext"),
+            attr("style", ""),
+            attr("fontsize", "10"),
+        ],
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quote_escapes_backslash_quote_and_newline() {
+        assert_eq!(quote(r#"a "b" \ c"#), r#""a \"b\" \\ c""#);
+        assert_eq!(quote("x\ny\r"), r#""x\ny""#);
+        assert_eq!(quote("<script>&"), "\"<script>&\"");
+    }
+}

@@ -1,0 +1,585 @@
+//! The report views: which nodes and edges a figure shows, how they are boxed (provinces,
+//! then cities or new areas holding several of the figure's nodes; dates on the timeline)
+//! and what is highlighted.
+
+use super::{style, Diagram, DiagramBox, DiagramEdge, DiagramNode, Direction, Lang};
+use crate::catalogue::Kind;
+use crate::error::{Error, Result};
+use crate::graph::{KnowledgeGraph, Node, Relation};
+use crate::query::neighbors::neighbors;
+use crate::query::path::{find_paths, PathMode, PathQuery};
+use crate::query::{Cooccurrence, EdgeFilter};
+use crate::resolve::resolve;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction as Dir;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    /// All typed relations.
+    Overview,
+    /// 六链五群: the chains and clusters, their groups and industries, and who works on them.
+    Chains,
+    /// 中关村 and the partner parks, by province and city.
+    Parks,
+    /// The two wings: 北京城市副中心 / 雄安新区, 通州 and 北三县, 非首都功能疏解.
+    Wings,
+    /// Bodies and people, and the documents they issued, passed, signed or drafted.
+    Actors,
+    /// Documents and events left to right by date.
+    Timeline,
+    /// An entity and everything within `depth` hops.
+    Ego { name: String, depth: usize },
+    /// The shortest paths between two entities, the first highlighted.
+    Path { from: String, to: String },
+}
+
+impl View {
+    /// The fixed views, in report order.
+    pub const FIXED: [View; 6] = [
+        View::Overview,
+        View::Chains,
+        View::Parks,
+        View::Wings,
+        View::Actors,
+        View::Timeline,
+    ];
+
+    /// A file-name-safe name: `overview`, `ego-region-xiongan-1` (with the resolved id).
+    pub fn slug(&self, kg: &KnowledgeGraph) -> String {
+        let id = |name: &str| {
+            resolve(kg, name)
+                .map(|i| kg.graph[i].record.id.replace('/', "-"))
+                .unwrap_or_else(|_| "unknown".into())
+        };
+        match self {
+            View::Overview => "overview".into(),
+            View::Chains => "chains".into(),
+            View::Parks => "parks".into(),
+            View::Wings => "wings".into(),
+            View::Actors => "actors".into(),
+            View::Timeline => "timeline".into(),
+            View::Ego { name, depth } => format!("ego-{}-{depth}", id(name)),
+            View::Path { from, to } => format!("path-{}-{}", id(from), id(to)),
+        }
+    }
+}
+
+impl std::str::FromStr for View {
+    type Err = Error;
+
+    /// `overview`, `chains`, `parks`, `wings`, `actors`, `timeline`, `ego:NAME[:DEPTH]`,
+    /// `path:FROM:TO`.
+    fn from_str(s: &str) -> Result<Self> {
+        let bad = |message: &str| Error::InvalidValue {
+            what: "view",
+            value: s.to_owned(),
+            message: message.to_owned(),
+        };
+        let parts: Vec<&str> = s.split(':').collect();
+        match parts.as_slice() {
+            ["overview"] => Ok(View::Overview),
+            ["chains"] => Ok(View::Chains),
+            ["parks"] => Ok(View::Parks),
+            ["wings"] => Ok(View::Wings),
+            ["actors"] => Ok(View::Actors),
+            ["timeline"] => Ok(View::Timeline),
+            ["ego", name] if !name.is_empty() => Ok(View::Ego {
+                name: (*name).to_owned(),
+                depth: 1,
+            }),
+            ["ego", name, depth] if !name.is_empty() => Ok(View::Ego {
+                name: (*name).to_owned(),
+                depth: depth
+                    .parse()
+                    .ok()
+                    .filter(|d| (1..=4).contains(d))
+                    .ok_or_else(|| bad("the depth must be a number from 1 to 4"))?,
+            }),
+            ["path", from, to] if !from.is_empty() && !to.is_empty() => Ok(View::Path {
+                from: (*from).to_owned(),
+                to: (*to).to_owned(),
+            }),
+            _ => Err(bad(
+                "expected overview, chains, parks, wings, actors, timeline, ego:NAME[:DEPTH] or path:FROM:TO",
+            )),
+        }
+    }
+}
+
+/// What a view selected: nodes, edges, highlights, and an optional date per node.
+struct Selection {
+    title: String,
+    nodes: BTreeSet<NodeIndex>,
+    edges: BTreeSet<EdgeIndex>,
+    highlight_nodes: BTreeSet<NodeIndex>,
+    highlight_edges: BTreeSet<EdgeIndex>,
+    direction: Direction,
+    by_date: bool,
+}
+
+fn typed(kg: &KnowledgeGraph, e: EdgeIndex) -> bool {
+    kg.graph[e].relation != Relation::CoOccurs
+}
+
+/// Every typed edge with both ends in `nodes` whose relation `keep` accepts.
+fn edges_among(
+    kg: &KnowledgeGraph,
+    nodes: &BTreeSet<NodeIndex>,
+    keep: impl Fn(Relation) -> bool,
+) -> BTreeSet<EdgeIndex> {
+    kg.graph
+        .edge_references()
+        .filter(|e| nodes.contains(&e.source()) && nodes.contains(&e.target()))
+        .filter(|e| typed(kg, e.id()) && keep(e.weight().relation))
+        .map(|e| e.id())
+        .collect()
+}
+
+/// The typed neighbours of `nodes` (either direction) for which `keep` holds.
+fn typed_neighbours(
+    kg: &KnowledgeGraph,
+    nodes: &BTreeSet<NodeIndex>,
+    keep: impl Fn(&Node, Relation) -> bool,
+) -> BTreeSet<NodeIndex> {
+    nodes
+        .iter()
+        .flat_map(|&n| kg.incident_edges(n))
+        .filter(|&(e, other, _)| typed(kg, e) && keep(&kg.graph[other], kg.graph[e].relation))
+        .map(|(_, other, _)| other)
+        .collect()
+}
+
+fn of_kinds(kg: &KnowledgeGraph, kinds: &[Kind]) -> BTreeSet<NodeIndex> {
+    kg.graph
+        .node_indices()
+        .filter(|&n| kinds.contains(&kg.graph[n].kind()))
+        .collect()
+}
+
+/// The regions `n` lies in, following `located_in` (nearest first).
+fn ancestors(kg: &KnowledgeGraph, n: NodeIndex) -> Vec<NodeIndex> {
+    let mut out: Vec<NodeIndex> = Vec::new();
+    let mut frontier = vec![n];
+    while let Some(u) = frontier.pop() {
+        let mut up: Vec<NodeIndex> = kg
+            .graph
+            .edges_directed(u, Dir::Outgoing)
+            .filter(|e| e.weight().relation == Relation::LocatedIn)
+            .map(|e| e.target())
+            .filter(|t| *t != n && !out.contains(t))
+            .collect();
+        up.sort();
+        for t in up {
+            out.push(t);
+            frontier.insert(0, t);
+        }
+    }
+    out
+}
+
+fn is_province(node: &Node) -> bool {
+    node.kind() == Kind::Region
+        && node
+            .record
+            .level
+            .as_deref()
+            .is_some_and(|l| l.starts_with("province"))
+}
+
+fn select(kg: &KnowledgeGraph, view: &View) -> Result<Selection> {
+    let mut sel = Selection {
+        title: String::new(),
+        nodes: BTreeSet::new(),
+        edges: BTreeSet::new(),
+        highlight_nodes: BTreeSet::new(),
+        highlight_edges: BTreeSet::new(),
+        direction: Direction::LeftRight,
+        by_date: false,
+    };
+    match view {
+        View::Overview => {
+            sel.title = "All typed relations (co-occurrence left out)".into();
+            sel.nodes = kg
+                .graph
+                .edge_references()
+                .filter(|e| typed(kg, e.id()))
+                .flat_map(|e| [e.source(), e.target()])
+                .collect();
+            sel.edges = edges_among(kg, &sel.nodes, |_| true);
+        }
+        View::Chains => {
+            sel.title =
+                "六链五群: the six industry chains and five clusters, and who works on them".into();
+            let core = of_kinds(kg, &[Kind::Chain, Kind::Cluster]);
+            let groups = typed_neighbours(kg, &core, |_, r| r == Relation::MemberOf);
+            let mut inner: BTreeSet<NodeIndex> = core.union(&groups).copied().collect();
+            inner.extend(typed_neighbours(kg, &groups, |n, r| {
+                r == Relation::PartOf && n.kind() == Kind::Concept
+            }));
+            sel.nodes = inner.clone();
+            sel.nodes.extend(typed_neighbours(kg, &inner, |n, r| {
+                r != Relation::PartOf
+                    && matches!(
+                        n.kind(),
+                        Kind::Region
+                            | Kind::Organization
+                            | Kind::Person
+                            | Kind::Field
+                            | Kind::Document
+                    )
+            }));
+            sel.edges = edges_among(kg, &sel.nodes, |r| r != Relation::LocatedIn);
+        }
+        View::Parks => {
+            sel.title = "中关村 and its partner parks, by province and city".into();
+            let parks = of_kinds(kg, &[Kind::Park]);
+            sel.nodes = parks.clone();
+            for &p in &parks {
+                sel.nodes.extend(ancestors(kg, p));
+            }
+            sel.nodes.extend(typed_neighbours(kg, &parks, |n, r| {
+                r == Relation::CoBuilds && n.kind().is_actor()
+            }));
+            sel.edges = edges_among(kg, &sel.nodes, |r| {
+                matches!(
+                    r,
+                    Relation::LocatedIn | Relation::PartOf | Relation::CoBuilds
+                )
+            });
+        }
+        View::Wings => {
+            sel.title = "The two wings: Beijing's sub-centre and Xiong'an, Tongzhou and the northern three counties, relocation of non-capital functions".into();
+            let core: BTreeSet<NodeIndex> = [
+                "北京城市副中心",
+                "雄安新区",
+                "通州区",
+                "北三县",
+                "三河",
+                "大厂",
+                "香河",
+                "非首都功能疏解",
+                "新两翼",
+            ]
+            .into_iter()
+            .filter_map(|name| resolve(kg, name).ok())
+            .collect();
+            sel.nodes = core.clone();
+            sel.nodes.extend(typed_neighbours(kg, &core, |n, _| {
+                matches!(
+                    n.kind(),
+                    Kind::Region | Kind::Park | Kind::Platform | Kind::Concept | Kind::Event
+                )
+            }));
+            sel.edges = edges_among(kg, &sel.nodes, |_| true);
+        }
+        View::Actors => {
+            sel.title =
+                "Bodies and people, and the documents they issued, passed, signed or drafted"
+                    .into();
+            let acts = |r: Relation| {
+                matches!(
+                    r,
+                    Relation::Issued
+                        | Relation::Passed
+                        | Relation::Signed
+                        | Relation::Drafted
+                        | Relation::HoldsRole
+                        | Relation::Leads
+                        | Relation::CooperatesWith
+                )
+            };
+            let actors = of_kinds(kg, &[Kind::Organization, Kind::Person]);
+            sel.nodes = actors
+                .iter()
+                .copied()
+                .filter(|&a| {
+                    kg.incident_edges(a)
+                        .iter()
+                        .any(|&(e, _, _)| acts(kg.graph[e].relation))
+                })
+                .collect();
+            let others = typed_neighbours(kg, &sel.nodes, |n, r| {
+                acts(r)
+                    && matches!(
+                        n.kind(),
+                        Kind::Document | Kind::Event | Kind::Organization | Kind::Person
+                    )
+            });
+            sel.nodes.extend(others);
+            sel.edges = edges_among(kg, &sel.nodes, acts);
+            // Keep only those the view links (an actor whose acts point elsewhere goes).
+            let linked: BTreeSet<NodeIndex> = sel
+                .edges
+                .iter()
+                .filter_map(|&e| kg.graph.edge_endpoints(e))
+                .flat_map(|(s, t)| [s, t])
+                .collect();
+            sel.nodes = linked;
+        }
+        View::Timeline => {
+            sel.title = "Documents and events by date".into();
+            sel.nodes = of_kinds(kg, &[Kind::Document, Kind::Event])
+                .into_iter()
+                .filter(|&n| kg.graph[n].date().is_some())
+                .collect();
+            sel.edges = edges_among(kg, &sel.nodes, |_| true);
+            sel.by_date = true;
+        }
+        View::Ego { name, depth } => {
+            let center = resolve(kg, name)?;
+            let found = neighbors(kg, center, *depth, &EdgeFilter::typed(), &[]);
+            sel.title = format!(
+                "{} and everything within {depth} hop{}",
+                kg.graph[center].name(),
+                if *depth == 1 { "" } else { "s" }
+            );
+            sel.nodes.insert(center);
+            sel.nodes.extend(
+                found
+                    .neighbors
+                    .iter()
+                    .filter_map(|n| kg.node_index(&n.node.id)),
+            );
+            sel.edges = edges_among(kg, &sel.nodes, |_| true);
+            sel.highlight_nodes.insert(center);
+        }
+        View::Path { from, to } => {
+            let (a, b) = (resolve(kg, from)?, resolve(kg, to)?);
+            let query = PathQuery {
+                filter: EdgeFilter {
+                    cooccurrence: Cooccurrence::Fallback,
+                    ..EdgeFilter::typed()
+                },
+                via_kinds: Vec::new(),
+                avoid: Vec::new(),
+                mode: PathMode::KShortest(3),
+            };
+            let paths = find_paths(kg, a, b, &query)?;
+            sel.title = format!(
+                "How {} connects to {}: the {} shortest path{}, the first highlighted",
+                kg.graph[a].name(),
+                kg.graph[b].name(),
+                paths.paths.len(),
+                if paths.paths.len() == 1 { "" } else { "s" }
+            );
+            for (i, p) in paths.paths.iter().enumerate() {
+                for hop in &p.hops {
+                    let Some(first) = hop.edges.first() else {
+                        continue;
+                    };
+                    let (Some(s), Some(t)) =
+                        (kg.node_index(&first.source), kg.node_index(&first.target))
+                    else {
+                        continue;
+                    };
+                    let Some(e) = kg
+                        .graph
+                        .edges_connecting(s, t)
+                        .find(|e| e.weight().relation == first.edge.relation)
+                        .map(|e| e.id())
+                    else {
+                        continue;
+                    };
+                    sel.nodes.extend([s, t]);
+                    sel.edges.insert(e);
+                    if i == 0 {
+                        sel.highlight_nodes.extend([s, t]);
+                        sel.highlight_edges.insert(e);
+                    }
+                }
+            }
+            sel.nodes.extend([a, b]);
+        }
+    }
+    Ok(sel)
+}
+
+fn label(node: &Node, lang: Lang) -> String {
+    let zh = style::wrap(node.name(), 20);
+    let en = node.record.en.as_deref().map(|en| style::wrap(en, 28));
+    match (lang, en) {
+        (Lang::Zh, _) | (_, None) => zh,
+        (Lang::En, Some(en)) => en,
+        (Lang::Both, Some(en)) => format!("{zh}\n{en}"),
+    }
+}
+
+/// Boxes for regions and parks: one per province, and inside it one per region that holds
+/// another node of the figure (a city with its park, 雄安新区 with its parks). A node whose
+/// regions lie in two provinces stays unboxed.
+fn region_boxes(
+    kg: &KnowledgeGraph,
+    nodes: &[NodeIndex],
+    lang: Lang,
+) -> (Vec<DiagramBox>, Vec<Option<usize>>) {
+    let boxable = |n: NodeIndex| matches!(kg.graph[n].kind(), Kind::Region | Kind::Park);
+    let lineage: Vec<Vec<NodeIndex>> = nodes
+        .iter()
+        .map(|&n| {
+            if !boxable(n) {
+                return Vec::new();
+            }
+            let mut up = vec![n];
+            up.extend(ancestors(kg, n));
+            let provinces: BTreeSet<NodeIndex> = up
+                .iter()
+                .copied()
+                .filter(|&a| is_province(&kg.graph[a]))
+                .collect();
+            if provinces.len() == 1 {
+                up
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let in_figure: BTreeSet<NodeIndex> = nodes.iter().copied().collect();
+    // Regions (not provinces) that are an ancestor of another node of the figure.
+    let mut holders: BTreeSet<NodeIndex> = BTreeSet::new();
+    for up in &lineage {
+        for &a in up.iter().skip(1) {
+            if in_figure.contains(&a)
+                && !is_province(&kg.graph[a])
+                && kg.graph[a].kind() == Kind::Region
+            {
+                holders.insert(a);
+            }
+        }
+    }
+    let mut boxes: Vec<DiagramBox> = Vec::new();
+    let mut box_of: BTreeMap<NodeIndex, usize> = BTreeMap::new();
+    let mut ensure =
+        |boxes: &mut Vec<DiagramBox>, region: NodeIndex, parent: Option<usize>| -> usize {
+            *box_of.entry(region).or_insert_with(|| {
+                let node = &kg.graph[region];
+                boxes.push(DiagramBox {
+                    id: format!("cluster_{}", node.record.id.replace(['/', '-'], "_")),
+                    label: label(node, lang).replace('\n', " "),
+                    parent,
+                });
+                boxes.len() - 1
+            })
+        };
+    // A province box only when it holds more than the province itself.
+    let mut members: BTreeMap<NodeIndex, usize> = BTreeMap::new();
+    for up in &lineage {
+        if let Some(&p) = up.iter().find(|&&a| is_province(&kg.graph[a])) {
+            *members.entry(p).or_insert(0) += 1;
+        }
+    }
+    let mut placement = Vec::with_capacity(nodes.len());
+    for up in &lineage {
+        let Some(&province) = up
+            .iter()
+            .find(|&&a| is_province(&kg.graph[a]) && members[&a] > 1)
+        else {
+            placement.push(None);
+            continue;
+        };
+        let pbox = ensure(&mut boxes, province, None);
+        // The nearest holder region between the node and its province.
+        let holder = up
+            .iter()
+            .take_while(|&&a| a != province)
+            .find(|a| holders.contains(a));
+        placement.push(Some(match holder {
+            Some(&h) => ensure(&mut boxes, h, Some(pbox)),
+            None => pbox,
+        }));
+    }
+    (boxes, placement)
+}
+
+/// The diagram of `view` on `kg`, labelled in `lang`. Unknown or ambiguous names (ego,
+/// path) are errors; a path view with no path is an error too.
+pub fn diagram(kg: &KnowledgeGraph, view: &View, lang: Lang) -> Result<Diagram> {
+    let sel = select(kg, view)?;
+    if let View::Path { from, to } = view {
+        if sel.edges.is_empty() {
+            return Err(Error::InvalidValue {
+                what: "view",
+                value: format!("path:{from}:{to}"),
+                message: "no path connects them".into(),
+            });
+        }
+    }
+    let order: Vec<NodeIndex> = sel.nodes.iter().copied().collect();
+    let position: BTreeMap<NodeIndex, usize> =
+        order.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let (mut boxes, mut placement) = if sel.by_date {
+        (Vec::new(), vec![None; order.len()])
+    } else {
+        region_boxes(kg, &order, lang)
+    };
+    let mut edges: Vec<DiagramEdge> = sel
+        .edges
+        .iter()
+        .map(|&e| {
+            let (s, t) = kg.graph.edge_endpoints(e).expect("selected edges exist");
+            DiagramEdge {
+                source: position[&s],
+                target: position[&t],
+                relation: kg.graph[e].relation,
+                highlight: sel.highlight_edges.contains(&e),
+                invisible: false,
+            }
+        })
+        .collect();
+    if sel.by_date {
+        // One box per date, and invisible edges from every node of a date to every node of
+        // the next, so each date's column comes after the one before.
+        let mut by_date: BTreeMap<crate::dates::PartialDate, Vec<usize>> = BTreeMap::new();
+        for (i, &n) in order.iter().enumerate() {
+            if let Some(d) = kg.graph[n].date() {
+                by_date.entry(d).or_default().push(i);
+            }
+        }
+        let mut previous: Vec<usize> = Vec::new();
+        for (date, members) in by_date {
+            boxes.push(DiagramBox {
+                id: format!("cluster_d{}", date.to_string().replace('-', "_")),
+                label: date.to_string(),
+                parent: None,
+            });
+            for &m in &members {
+                placement[m] = Some(boxes.len() - 1);
+            }
+            for &p in &previous {
+                for &m in &members {
+                    edges.push(DiagramEdge {
+                        source: p,
+                        target: m,
+                        relation: Relation::CoOccurs,
+                        highlight: false,
+                        invisible: true,
+                    });
+                }
+            }
+            previous = members;
+        }
+    }
+    edges.sort_by_key(|e| (e.invisible, e.source, e.target, e.relation));
+    let nodes = order
+        .iter()
+        .zip(placement)
+        .map(|(&n, in_box)| DiagramNode {
+            id: kg.graph[n].record.id.clone(),
+            label: label(&kg.graph[n], lang),
+            kind: kg.graph[n].kind(),
+            in_box,
+            highlight: sel.highlight_nodes.contains(&n),
+        })
+        .collect();
+    let edge_labels = edges.iter().filter(|e| !e.invisible).count() <= 80;
+    Ok(Diagram {
+        title: sel.title,
+        direction: sel.direction,
+        nodes,
+        edges,
+        boxes,
+        edge_labels,
+    })
+}
