@@ -379,6 +379,37 @@ impl KnowledgeGraph {
         out
     }
 
+    /// The graph restricted to the nodes and edges the predicates keep (an edge also needs
+    /// both its ends), with the same documents and problems. O(V + E).
+    pub fn subgraph(
+        &self,
+        keep_node: impl Fn(NodeIndex) -> bool,
+        keep_edge: impl Fn(EdgeIndex) -> bool,
+    ) -> KnowledgeGraph {
+        let nodes: Vec<Node> = self
+            .graph
+            .node_indices()
+            .filter(|&n| keep_node(n))
+            .map(|n| self.graph[n].clone())
+            .collect();
+        let edges = self
+            .graph
+            .edge_indices()
+            .filter(|&e| keep_edge(e))
+            .filter_map(|e| {
+                let (s, t) = self.graph.edge_endpoints(e)?;
+                (keep_node(s) && keep_node(t)).then(|| {
+                    (
+                        self.graph[s].record.id.clone(),
+                        self.graph[t].record.id.clone(),
+                        self.graph[e].clone(),
+                    )
+                })
+            })
+            .collect();
+        KnowledgeGraph::new(nodes, edges, self.documents.clone(), self.problems.clone())
+    }
+
     /// Problems of severity `Error`.
     pub fn errors(&self) -> impl Iterator<Item = &Problem> {
         self.problems

@@ -25,6 +25,7 @@ pub mod render;
 pub mod resolve;
 pub mod sentence;
 pub mod stats;
+pub mod xml;
 
 pub use error::Error;
 pub use graph::KnowledgeGraph;

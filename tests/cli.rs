@@ -12,6 +12,8 @@ use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+#[path = "cli/exports.rs"]
+mod exports;
 #[path = "cli/queries.rs"]
 mod queries;
 #[path = "cli/render.rs"]
@@ -919,7 +921,10 @@ fn json_export_of_a_small_corpus_snapshot() {
     }];
     let b = build(catalogue(), &docs).unwrap();
     let mut value: serde_json::Value = serde_json::from_slice(
-        &jjj_graph::export::Exporter::export(&jjj_graph::export::json::Json, &b.graph).unwrap(),
+        &jjj_graph::export::Exporter::export(&jjj_graph::export::json::Json, &b.graph)
+            .unwrap()
+            .into_file()
+            .unwrap(),
     )
     .unwrap();
     // The catalogue entities this one-sentence corpus does not mention are reported as

@@ -2,8 +2,8 @@
 //! evidence, the documents and the problems. Documented in the README and in
 //! `schema/graph.schema.json`.
 
-use super::Exporter;
-use crate::error::{Error, Result};
+use super::{Exporter, Output};
+use crate::error::Result;
 use crate::graph::{DocumentInfo, Edge, KnowledgeGraph, Node, Problem};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
@@ -72,15 +72,7 @@ impl Exporter for Json {
     fn extension(&self) -> &'static str {
         "json"
     }
-    fn export(&self, graph: &KnowledgeGraph) -> Result<Vec<u8>> {
-        let mut bytes =
-            serde_json::to_vec_pretty(&GraphDocument::from_graph(graph)).map_err(|source| {
-                Error::Serialize {
-                    what: "graph",
-                    source,
-                }
-            })?;
-        bytes.push(b'\n');
-        Ok(bytes)
+    fn export(&self, graph: &KnowledgeGraph) -> Result<Output> {
+        super::to_json("graph", &GraphDocument::from_graph(graph)).map(Output::File)
     }
 }

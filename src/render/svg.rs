@@ -5,30 +5,13 @@
 
 use super::style::{edge_style, node_style, NodeStyle, FONT, HIGHLIGHT};
 use super::{Diagram, Direction};
+use crate::xml::escape as xml_escape;
 use dagre::graph::{Graph, GraphOptions};
 use dagre::{EdgeLabel, GraphLabel, LayoutOptions, NodeLabel, RankDir};
 use std::fmt::Write as _;
 
 const FONT_SIZE: f64 = 12.0;
 const LINE: f64 = 15.0;
-
-/// `text` escaped for XML text and attribute values.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Estimated width in pixels: 1 em per wide (CJK) character, 0.6 em per other.
 fn text_width(text: &str, size: f64) -> f64 {

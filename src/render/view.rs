@@ -397,6 +397,13 @@ fn select(kg: &KnowledgeGraph, view: &View) -> Result<Selection> {
     Ok(sel)
 }
 
+/// The part of the graph `view` shows, as a graph of its own (for exports): its nodes and
+/// the graph edges it draws.
+pub fn subgraph(kg: &KnowledgeGraph, view: &View) -> Result<KnowledgeGraph> {
+    let sel = select(kg, view)?;
+    Ok(kg.subgraph(|n| sel.nodes.contains(&n), |e| sel.edges.contains(&e)))
+}
+
 fn label(node: &Node, lang: Lang) -> String {
     let zh = style::wrap(node.name(), 20);
     let en = node.record.en.as_deref().map(|en| style::wrap(en, 28));
@@ -410,7 +417,7 @@ fn label(node: &Node, lang: Lang) -> String {
 /// Boxes for regions and parks: one per province, and inside it one per region that holds
 /// another node of the figure (a city with its park, 雄安新区 with its parks). A node whose
 /// regions lie in two provinces stays unboxed.
-fn region_boxes(
+pub fn region_boxes(
     kg: &KnowledgeGraph,
     nodes: &[NodeIndex],
     lang: Lang,

@@ -12,7 +12,8 @@ use std::process::ExitCode;
 
 /// Build the graph and write the report artifacts to out/ (the main job).
 ///
-/// graph.json (the whole graph with evidence), stats.json, problems.json, every report
+/// graph.json (the whole graph with evidence), graph.html (the interactive offline page),
+/// stats.json, problems.json, every report
 /// view as .dot, .svg and .mmd (Mermaid) — overview, chains, parks, wings, actors,
 /// timeline, ego:雄安新区 and path:雄安新区:天津 — and README.md, which shows the SVGs with
 /// a caption each. SVGs come from Graphviz's dot when it is installed, else from the
@@ -40,7 +41,17 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     let mut files: Vec<(String, Vec<u8>)> = vec![
         (
             "graph.json".into(),
-            jjj_graph::export::json::Json.export(graph)?,
+            jjj_graph::export::json::Json
+                .export(graph)?
+                .into_file()
+                .unwrap_or_default(),
+        ),
+        (
+            "graph.html".into(),
+            jjj_graph::export::html::Html
+                .export(graph)?
+                .into_file()
+                .unwrap_or_default(),
         ),
         ("stats.json".into(), output::json(&stats)?),
         ("problems.json".into(), output::json(&problems)?),
@@ -111,6 +122,10 @@ fn summary(
     let _ = writeln!(
         md,
         "- `graph.json`: the whole graph with evidence (schema_version 1, see the project README)"
+    );
+    let _ = writeln!(
+        md,
+        "- `graph.html`: the graph as an offline page — search, filters, evidence cards, 中文/English"
     );
     let _ = writeln!(
         md,
