@@ -369,3 +369,44 @@ fn hostile_names_are_escaped_in_every_export() {
     let cypher = std::fs::read_to_string(out.join("import.cypher")).unwrap();
     assert!(cypher.contains(r#"`name`: '坏</script><img src=x onerror=alert(1)>"&\'|\\标签'"#));
 }
+
+#[test]
+fn every_exporter_on_a_small_corpus_snapshot() {
+    let docs = vec![DocumentFile {
+        name: "tiny.txt".into(),
+        display_path: "tiny.txt".into(),
+        text: "2018年11月,北京市科委与天津市科技局、河北省科技厅签署了《关于共同推进京津冀协同创新共同体建设合作协议(2018-2022年)》。\n".into(),
+    }];
+    let b = build(catalogue(), &docs).unwrap();
+    for format in [
+        "node-link",
+        "cytoscape",
+        "d3",
+        "graphml",
+        "gexf",
+        "neo4j-csv",
+        "geojson",
+        "html",
+    ] {
+        let exporter = jjj_graph::export::exporter(format).unwrap();
+        let text = match exporter.export(&b.graph).unwrap() {
+            jjj_graph::export::Output::File(bytes) => String::from_utf8(bytes).unwrap(),
+            jjj_graph::export::Output::Directory(files) => files
+                .into_iter()
+                .map(|(name, bytes)| {
+                    format!("==> {name} <==\n{}", String::from_utf8(bytes).unwrap())
+                })
+                .collect(),
+        };
+        // The HTML page: its data only (the template and the library are not the export's).
+        let text = if format == "html" {
+            let start = text.find("id=\"graph-data\">").unwrap() + "id=\"graph-data\">".len();
+            let end = start + text[start..].find("</script>").unwrap();
+            serde_json::to_string_pretty(&serde_json::from_str::<Value>(&text[start..end]).unwrap())
+                .unwrap()
+        } else {
+            text
+        };
+        insta::assert_snapshot!(format!("tiny_corpus_{format}"), text);
+    }
+}
