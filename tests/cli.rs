@@ -912,14 +912,19 @@ fn a_new_document_is_built_and_its_entities_surface_as_candidates() {
 
 // ---------------------------------------------------------------- exporter snapshot
 
-#[test]
-fn json_export_of_a_small_corpus_snapshot() {
+/// The graph of a one-sentence corpus (the 2018 signing), for exporter snapshots.
+fn tiny_build() -> Build {
     let docs = vec![DocumentFile {
         name: "tiny.txt".into(),
         display_path: "tiny.txt".into(),
         text: "2018年11月,北京市科委与天津市科技局、河北省科技厅签署了《关于共同推进京津冀协同创新共同体建设合作协议(2018-2022年)》。\n".into(),
     }];
-    let b = build(catalogue(), &docs).unwrap();
+    build(catalogue(), &docs).unwrap()
+}
+
+#[test]
+fn json_export_of_a_small_corpus_snapshot() {
+    let b = tiny_build();
     let mut value: serde_json::Value = serde_json::from_slice(
         &jjj_graph::export::Exporter::export(&jjj_graph::export::json::Json, &b.graph)
             .unwrap()

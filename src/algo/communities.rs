@@ -31,6 +31,11 @@ impl Weighted {
                 *rows[v].entry(u).or_insert(0.0) += w;
             }
         }
+        Weighted::from_rows(rows)
+    }
+
+    /// Rows of (neighbour → weight) as sorted adjacency lists.
+    fn from_rows(rows: Vec<HashMap<usize, f64>>) -> Weighted {
         let adj = rows
             .into_iter()
             .map(|r| {
@@ -131,15 +136,7 @@ impl Weighted {
                 *rows[community[u]].entry(community[v]).or_insert(0.0) += w;
             }
         }
-        let adj = rows
-            .into_iter()
-            .map(|r| {
-                let mut r: Vec<(usize, f64)> = r.into_iter().collect();
-                r.sort_by_key(|&(v, _)| v);
-                r
-            })
-            .collect();
-        Weighted { adj }
+        Weighted::from_rows(rows)
     }
 }
 

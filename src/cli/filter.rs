@@ -32,6 +32,27 @@ impl RelationArgs {
     }
 }
 
+/// The relation options of commands that walk typed relations unless told to include
+/// co-occurrence (`neighbors`, `rank`, `communities`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct TypedRelationArgs {
+    #[command(flatten)]
+    pub relations: RelationArgs,
+    /// Include co-occurrence edges (two names in one sentence).
+    #[arg(long)]
+    pub cooccurrence: bool,
+}
+
+impl TypedRelationArgs {
+    pub fn filter(&self) -> EdgeFilter {
+        self.relations.filter(if self.cooccurrence {
+            Cooccurrence::On
+        } else {
+            Cooccurrence::Off
+        })
+    }
+}
+
 /// `typed relations, both ways` / `relations located_in, member_of; directed` …
 pub fn describe(filter: &EdgeFilter) -> String {
     let list = |rs: &[Relation]| rs.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ");

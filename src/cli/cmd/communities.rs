@@ -1,9 +1,8 @@
 //! `jjj communities`: groups of closely linked entities (Louvain).
 
-use crate::cli::filter::{describe, RelationArgs};
+use crate::cli::filter::{describe, TypedRelationArgs};
 use crate::cli::{output, Inputs};
 use jjj_graph::query::communities::communities;
-use jjj_graph::query::Cooccurrence;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -24,10 +23,7 @@ pub struct Args {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub seed: u64,
     #[command(flatten)]
-    pub relations: RelationArgs,
-    /// Include co-occurrence edges.
-    #[arg(long)]
-    pub cooccurrence: bool,
+    pub relations: TypedRelationArgs,
     /// Print the communities as JSON.
     #[arg(long)]
     pub json: bool,
@@ -35,12 +31,7 @@ pub struct Args {
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     let (_, build) = inputs.build()?;
-    let cooccurrence = if args.cooccurrence {
-        Cooccurrence::On
-    } else {
-        Cooccurrence::Off
-    };
-    let filter = args.relations.filter(cooccurrence);
+    let filter = args.relations.filter();
     let found = communities(&build.graph, &filter, args.seed);
     if args.json {
         output::write_stdout(&output::json(&found)?)?;

@@ -1,13 +1,12 @@
 //! `jjj neighbors NAME`: the ego network of an entity, grouped by relation.
 
 use crate::cli::evidence::{arrow, edge_note, evidence_line, focus};
-use crate::cli::filter::{describe, RelationArgs};
+use crate::cli::filter::{describe, TypedRelationArgs};
 use crate::cli::{output, Inputs};
 use jjj_graph::catalogue::Kind;
 use jjj_graph::export::json::ExportedEdge;
 use jjj_graph::graph::Relation;
 use jjj_graph::query::neighbors::{neighbors, Neighbor, Neighborhood};
-use jjj_graph::query::Cooccurrence;
 use jjj_graph::resolve::resolve;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -34,13 +33,10 @@ pub struct Args {
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub depth: usize,
     #[command(flatten)]
-    pub relations: RelationArgs,
+    pub relations: TypedRelationArgs,
     /// Only walk through entities of this kind (repeatable).
     #[arg(long, value_name = "KIND")]
     pub kind: Vec<Kind>,
-    /// Include co-occurrence edges.
-    #[arg(long)]
-    pub cooccurrence: bool,
     /// Print an evidence sentence under each link.
     #[arg(long)]
     pub evidence: bool,
@@ -53,12 +49,7 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     let (_, build) = inputs.build()?;
     let kg = &build.graph;
     let center = resolve(kg, &args.name)?;
-    let cooccurrence = if args.cooccurrence {
-        Cooccurrence::On
-    } else {
-        Cooccurrence::Off
-    };
-    let filter = args.relations.filter(cooccurrence);
+    let filter = args.relations.filter();
     let found = neighbors(kg, center, args.depth, &filter, &args.kind);
     if args.json {
         output::write_stdout(&output::json(&found)?)?;

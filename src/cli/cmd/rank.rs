@@ -1,10 +1,9 @@
 //! `jjj rank`: the most central entities by degree, betweenness, closeness or PageRank.
 
-use crate::cli::filter::{describe, RelationArgs};
+use crate::cli::filter::{describe, TypedRelationArgs};
 use crate::cli::{output, table, Inputs};
 use jjj_graph::catalogue::Kind;
 use jjj_graph::query::rank::{rank, Measure};
-use jjj_graph::query::Cooccurrence;
 use std::process::ExitCode;
 
 /// Rank entities by centrality.
@@ -33,10 +32,7 @@ pub struct Args {
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub top: usize,
     #[command(flatten)]
-    pub relations: RelationArgs,
-    /// Include co-occurrence edges.
-    #[arg(long)]
-    pub cooccurrence: bool,
+    pub relations: TypedRelationArgs,
     /// Print the ranking as JSON.
     #[arg(long)]
     pub json: bool,
@@ -45,12 +41,7 @@ pub struct Args {
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     let (_, build) = inputs.build()?;
     let kg = &build.graph;
-    let cooccurrence = if args.cooccurrence {
-        Cooccurrence::On
-    } else {
-        Cooccurrence::Off
-    };
-    let filter = args.relations.filter(cooccurrence);
+    let filter = args.relations.filter();
     let ranked = rank(kg, args.by, &filter, &args.kind, args.top);
     if args.json {
         output::write_stdout(&output::json(&ranked)?)?;
