@@ -5,6 +5,7 @@
 
 use super::style::{edge_style, node_style, NodeStyle, FONT, HIGHLIGHT};
 use super::{Diagram, Direction};
+use crate::error::{Error, Result};
 use crate::xml::escape as xml_escape;
 use dagre::graph::{Graph, GraphOptions};
 use dagre::{EdgeLabel, GraphLabel, LayoutOptions, NodeLabel, RankDir};
@@ -109,8 +110,9 @@ fn shape(out: &mut String, st: &NodeStyle, x: f64, y: f64, w: f64, h: f64, style
     }
 }
 
-/// Lay out `diagram` with dagre and draw it as SVG.
-pub fn to_svg(diagram: &Diagram) -> String {
+/// Lay out `diagram` with dagre and draw it as SVG. A figure the layout cannot handle is
+/// an error, not a broken file.
+pub fn to_svg(diagram: &Diagram) -> Result<String> {
     let mut g: Graph<NodeLabel, EdgeLabel> = Graph::with_options(GraphOptions {
         directed: true,
         multigraph: true,
@@ -160,21 +162,40 @@ pub fn to_svg(diagram: &Diagram) -> String {
             Some(&format!("e{i}")),
         );
     }
-    dagre::layout(
-        &mut g,
-        Some(LayoutOptions {
-            rankdir: match diagram.direction {
-                Direction::TopDown => RankDir::TB,
-                Direction::LeftRight => RankDir::LR,
-            },
-            nodesep: 24.0,
-            ranksep: 56.0,
-            edgesep: 12.0,
-            marginx: 24.0,
-            marginy: 24.0,
-            ..LayoutOptions::default()
-        }),
-    );
+    let options = LayoutOptions {
+        rankdir: match diagram.direction {
+            Direction::TopDown => RankDir::TB,
+            Direction::LeftRight => RankDir::LR,
+        },
+        nodesep: 24.0,
+        ranksep: 56.0,
+        edgesep: 12.0,
+        marginx: 24.0,
+        marginy: 24.0,
+        ..LayoutOptions::default()
+    };
+    // The layout crate is young: a panic inside it becomes an error naming the figure,
+    // never a crash or a broken file.
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let laid_out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        dagre::layout(&mut g, Some(options));
+    }));
+    std::panic::set_hook(previous_hook);
+    if let Err(panic) = laid_out {
+        let reason = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        return Err(Error::InvalidValue {
+            what: "figure",
+            value: diagram.title.clone(),
+            message: format!(
+                "the built-in layout cannot draw it ({reason}); install Graphviz (apt-get install graphviz) for this view"
+            ),
+        });
+    }
     let (gw, gh) = g
         .graph_label::<GraphLabel>()
         .map_or((0.0, 0.0), |l| (l.width, l.height));
@@ -305,7 +326,7 @@ pub fn to_svg(diagram: &Diagram) -> String {
     );
     out.push_str(&legend);
     out.push_str("</g>\n</svg>\n");
-    out
+    Ok(out)
 }
 
 fn legend_height(diagram: &Diagram) -> f64 {

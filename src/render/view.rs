@@ -138,6 +138,16 @@ fn edges_among(
         .collect()
 }
 
+/// Every co-occurrence edge with both ends in `nodes`.
+fn edges_among_all(kg: &KnowledgeGraph, nodes: &BTreeSet<NodeIndex>) -> Vec<EdgeIndex> {
+    kg.graph
+        .edge_references()
+        .filter(|e| e.weight().relation == Relation::CoOccurs)
+        .filter(|e| nodes.contains(&e.source()) && nodes.contains(&e.target()))
+        .map(|e| e.id())
+        .collect()
+}
+
 /// The typed neighbours of `nodes` (either direction) for which `keep` holds.
 fn typed_neighbours(
     kg: &KnowledgeGraph,
@@ -500,10 +510,25 @@ pub fn region_boxes(
     (boxes, placement)
 }
 
-/// The diagram of `view` on `kg`, labelled in `lang`. Unknown or ambiguous names (ego,
-/// path) are errors; a path view with no path is an error too.
+/// The diagram of `view` on `kg`, labelled in `lang`, without co-occurrence edges. Unknown
+/// or ambiguous names (ego, path) are errors; a path view with no path is an error too.
 pub fn diagram(kg: &KnowledgeGraph, view: &View, lang: Lang) -> Result<Diagram> {
-    let sel = select(kg, view)?;
+    diagram_with(kg, view, lang, false)
+}
+
+/// [`diagram`], with the co-occurrence edges among the view's nodes drawn too when
+/// `cooccurrence` is set (dotted grey; the first edges Mermaid leaves out).
+pub fn diagram_with(
+    kg: &KnowledgeGraph,
+    view: &View,
+    lang: Lang,
+    cooccurrence: bool,
+) -> Result<Diagram> {
+    let mut sel = select(kg, view)?;
+    if cooccurrence {
+        let extra = edges_among_all(kg, &sel.nodes);
+        sel.edges.extend(extra);
+    }
     if let View::Path { from, to } = view {
         if sel.edges.is_empty() {
             return Err(Error::InvalidValue {

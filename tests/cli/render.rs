@@ -190,7 +190,7 @@ fn every_view_renders_through_graphviz() {
 fn every_view_renders_through_the_builtin_engine() {
     for view in all_views() {
         let d = diagram(graph(), &view, Lang::Both).unwrap();
-        let svg = svg::to_svg(&d);
+        let svg = svg::to_svg(&d).unwrap();
         assert_labels_drawn(&d, svg.as_bytes(), &format!("builtin {view:?}"));
     }
 }
@@ -341,7 +341,7 @@ fn hostile_labels_are_escaped_in_every_format() {
     walk(statements(&parsed), &mut labels);
     assert_eq!(labels, vec![label.clone(), label.clone()]);
     // SVG from both engines: well-formed, no script element, the text intact.
-    let builtin = svg::to_svg(&d);
+    let builtin = svg::to_svg(&d).unwrap();
     assert!(svg_text(builtin.as_bytes()).contains("<script>alert(1)</script> & #x;"));
     let drawn =
         graphviz::render(&dot::to_dot(&d), "svg", Duration::from_secs(60)).expect("dot runs");
@@ -463,4 +463,36 @@ fn bad_views_and_names_exit_2() {
         .stderr(predicate::str::contains(
             "depth must be a number from 1 to 4",
         ));
+}
+
+#[test]
+fn cooccurrence_is_drawn_only_when_asked_and_empty_views_are_refused() {
+    let dot_of = |extra: &[&str]| {
+        let out = jjj()
+            .args(["render", "--view", "wings", "--format", "dot"])
+            .args(extra)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    assert!(!dot_of(&[]).contains("co_occurs"));
+    let with = dot_of(&["--cooccurrence"]);
+    assert!(
+        with.contains("style=\"dotted\""),
+        "co-occurrence edges are dotted"
+    );
+    assert!(with.contains("co_occurs"), "and in the legend");
+    // A corpus that names no chain has no chains figure: an error, and no file.
+    let seeds = tempfile::tempdir().unwrap();
+    std::fs::write(seeds.path().join("one.txt"), "雄安新区位于河北。\n").unwrap();
+    let out = seeds.path().join("chains.svg");
+    jjj_seeds(seeds.path(), &["render", "--view", "chains", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("has nothing to draw"));
+    assert!(!out.exists());
 }

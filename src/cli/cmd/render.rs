@@ -4,7 +4,7 @@ use crate::cli::{output, Inputs};
 use anyhow::{bail, Context as _};
 use jjj_graph::graph::KnowledgeGraph;
 use jjj_graph::render::graphviz::{self, GraphvizError};
-use jjj_graph::render::view::{diagram, View};
+use jjj_graph::render::view::{diagram_with, View};
 use jjj_graph::render::{dot, mermaid, svg, Diagram, Lang};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
@@ -29,6 +29,7 @@ use std::time::Duration;
 ///   jjj render --view ego:雄安新区:2 --lang both -o xiongan.png
 ///   jjj render --view path:雄安新区:天津 --engine builtin -o path.svg
 ///   jjj render --view timeline --format dot | dot -Tpdf -o timeline.pdf
+///   jjj render --view wings --cooccurrence -o wings.svg
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -44,6 +45,9 @@ pub struct Args {
     /// auto (dot when installed, else built-in), graphviz or builtin.
     #[arg(long, default_value = "auto", value_name = "ENGINE", value_parser = ["auto", "graphviz", "builtin"])]
     pub engine: String,
+    /// Also draw the co-occurrence edges (two names in one sentence) among the view's nodes.
+    #[arg(long)]
+    pub cooccurrence: bool,
     /// Stop dot after this many seconds.
     #[arg(long, default_value_t = 120, value_name = "SECONDS")]
     pub timeout: u64,
@@ -90,7 +94,7 @@ pub fn draw(
         if format != "svg" {
             bail!("the built-in engine draws SVG only; {format} needs Graphviz's dot (apt-get install graphviz fonts-noto-cjk)");
         }
-        return Ok((svg::to_svg(diagram).into_bytes(), Some("builtin")));
+        return Ok((svg::to_svg(diagram)?.into_bytes(), Some("builtin")));
     }
     if format != "svg" && graphviz::has_cjk_font() == Some(false) {
         eprintln!("jjj: warning: fontconfig lists no Chinese font (fc-list :lang=zh); Chinese labels will show as boxes. Install one: apt-get install fonts-noto-cjk");
@@ -99,7 +103,7 @@ pub fn draw(
         Ok(bytes) => Ok((bytes, Some("graphviz"))),
         Err(e) if engine == "auto" && format == "svg" => {
             eprintln!("jjj: {e}; drawing with the built-in layout instead");
-            Ok((svg::to_svg(diagram).into_bytes(), Some("builtin")))
+            Ok((svg::to_svg(diagram)?.into_bytes(), Some("builtin")))
         }
         Err(GraphvizError::NotFound) if format != "svg" => {
             bail!("{format} needs Graphviz's dot, which is not installed (apt-get install graphviz fonts-noto-cjk); SVG works without it")
@@ -109,8 +113,18 @@ pub fn draw(
 }
 
 /// The diagram of a view, with the view named in errors.
-pub fn view_diagram(kg: &KnowledgeGraph, view: &View, lang: Lang) -> anyhow::Result<Diagram> {
-    diagram(kg, view, lang).with_context(|| format!("cannot draw the view {view:?}"))
+pub fn view_diagram(
+    kg: &KnowledgeGraph,
+    view: &View,
+    lang: Lang,
+    cooccurrence: bool,
+) -> anyhow::Result<Diagram> {
+    let diagram = diagram_with(kg, view, lang, cooccurrence)
+        .with_context(|| format!("cannot draw the view {view:?}"))?;
+    if diagram.nodes.is_empty() {
+        bail!("the view {view:?} has nothing to draw in this corpus");
+    }
+    Ok(diagram)
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
@@ -124,7 +138,7 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
         bail!("{format} is binary: write it to a file with -o FILE, or redirect stdout");
     }
     let (_, build) = inputs.build()?;
-    let diagram = view_diagram(&build.graph, &args.view, args.lang)?;
+    let diagram = view_diagram(&build.graph, &args.view, args.lang, args.cooccurrence)?;
     let (bytes, engine) = draw(
         &diagram,
         &format,

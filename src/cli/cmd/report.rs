@@ -59,7 +59,7 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     let mut figures: Vec<(String, String)> = Vec::new();
     let mut engines = std::collections::BTreeSet::new();
     for view in report_views(graph) {
-        let diagram = view_diagram(graph, &view, Lang::Zh)?;
+        let diagram = view_diagram(graph, &view, Lang::Zh, false)?;
         let slug = view.slug(graph);
         let (svg, engine) = draw(&diagram, "svg", "auto", std::time::Duration::from_secs(300))?;
         engines.extend(engine);
