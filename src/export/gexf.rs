@@ -3,7 +3,7 @@
 //! also attributes), list fields joined with ` | `.
 
 use super::graphml::LIST_SEPARATOR;
-use super::record::{edge_record, edges, node_record, FieldType, Value, EDGE_FIELDS, NODE_FIELDS};
+use super::record::{edge_record, edges, node_record, Value, EDGE_FIELDS, NODE_FIELDS};
 use super::{Exporter, Output};
 use crate::error::Result;
 use crate::graph::KnowledgeGraph;
@@ -12,15 +12,6 @@ use std::fmt::Write as _;
 
 /// The `gexf` exporter.
 pub struct Gexf;
-
-fn gexf_type(t: FieldType) -> &'static str {
-    match t {
-        FieldType::String | FieldType::List => "string",
-        FieldType::Int => "long",
-        FieldType::Float => "double",
-        FieldType::Bool => "boolean",
-    }
-}
 
 /// `<attvalues>` for the fields other than the ones GEXF has as XML attributes.
 fn attvalues(out: &mut String, fields: &[(&'static str, Value)], skip: &[&str]) {
@@ -52,7 +43,7 @@ impl Exporter for Gexf {
             let _ = writeln!(
                 out,
                 "      <attribute id=\"{name}\" title=\"{name}\" type=\"{}\"/>",
-                gexf_type(*t)
+                t.xml_type()
             );
         }
         out.push_str("    </attributes>\n    <attributes class=\"edge\">\n");
@@ -63,7 +54,7 @@ impl Exporter for Gexf {
             let _ = writeln!(
                 out,
                 "      <attribute id=\"{name}\" title=\"{name}\" type=\"{}\"/>",
-                gexf_type(*t)
+                t.xml_type()
             );
         }
         out.push_str("    </attributes>\n    <nodes>\n");

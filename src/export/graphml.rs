@@ -2,7 +2,7 @@
 //! every node, `relation` (and `label`) on every edge; list fields (aliases, mentions,
 //! evidence) joined with ` | ` into strings, since NetworkX and Gephi cannot read lists.
 
-use super::record::{edge_record, edges, node_record, FieldType, EDGE_FIELDS, NODE_FIELDS};
+use super::record::{edge_record, edges, node_record, EDGE_FIELDS, NODE_FIELDS};
 use super::{Exporter, Output};
 use crate::error::Result;
 use crate::graph::KnowledgeGraph;
@@ -14,15 +14,6 @@ pub const LIST_SEPARATOR: &str = " | ";
 
 /// The `graphml` exporter.
 pub struct GraphMl;
-
-fn graphml_type(t: FieldType) -> &'static str {
-    match t {
-        FieldType::String | FieldType::List => "string",
-        FieldType::Int => "long",
-        FieldType::Float => "double",
-        FieldType::Bool => "boolean",
-    }
-}
 
 impl Exporter for GraphMl {
     fn name(&self) -> &'static str {
@@ -39,14 +30,14 @@ impl Exporter for GraphMl {
             let _ = writeln!(
                 out,
                 "  <key id=\"n_{name}\" for=\"node\" attr.name=\"{name}\" attr.type=\"{}\"/>",
-                graphml_type(t)
+                t.xml_type()
             );
         }
         for (name, t) in EDGE_FIELDS {
             let _ = writeln!(
                 out,
                 "  <key id=\"e_{name}\" for=\"edge\" attr.name=\"{name}\" attr.type=\"{}\"/>",
-                graphml_type(t)
+                t.xml_type()
             );
         }
         out.push_str("  <graph id=\"jjj\" edgedefault=\"directed\">\n");

@@ -16,6 +16,18 @@ pub enum FieldType {
     List,
 }
 
+impl FieldType {
+    /// The XML Schema type GraphML and GEXF declare (lists travel as joined strings).
+    pub fn xml_type(self) -> &'static str {
+        match self {
+            FieldType::String | FieldType::List => "string",
+            FieldType::Int => "long",
+            FieldType::Float => "double",
+            FieldType::Bool => "boolean",
+        }
+    }
+}
+
 /// A field's value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {

@@ -242,16 +242,11 @@ fn geojson_has_a_point_per_located_entity() {
 
 #[test]
 fn every_export_is_deterministic_and_views_select_subgraphs() {
-    for format in [
-        "json",
-        "node-link",
-        "cytoscape",
-        "d3",
-        "graphml",
-        "gexf",
-        "geojson",
-        "html",
-    ] {
+    // Every one-file format (neo4j-csv writes a directory; its snapshot covers it).
+    for format in jjj_graph::export::FORMATS
+        .into_iter()
+        .filter(|f| *f != "neo4j-csv")
+    {
         let run = || {
             jjj()
                 .args(["export", "--format", format])
