@@ -47,15 +47,16 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
             found.singletons.len()
         );
         for c in &found.communities {
-            let names: Vec<&str> = c.members.iter().map(|m| m.name.as_str()).collect();
             let _ = writeln!(
                 out,
-                "\n#{} ({} members, {} internal edges)\n  {}",
+                "\n#{} ({} members, {} internal edges)",
                 c.number,
                 c.members.len(),
-                c.internal_edges,
-                names.join("、")
+                c.internal_edges
             );
+            for m in &c.members {
+                let _ = writeln!(out, "  {}  [{}]", m.label(), m.id);
+            }
         }
         output::write_stdout(out.as_bytes())?;
     }

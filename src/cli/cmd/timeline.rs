@@ -78,7 +78,7 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
             rows.push(vec![
                 e.date.to_string(),
                 e.node.kind.to_string(),
-                table::truncate(&e.node.name, 44),
+                table::truncate(&e.node.label(), 72),
                 actors.join("; "),
                 places.join(", "),
             ]);
@@ -87,7 +87,7 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
             rows.push(vec![
                 "undated".into(),
                 u.kind.to_string(),
-                table::truncate(&u.name, 44),
+                table::truncate(&u.label(), 72),
                 String::new(),
                 String::new(),
             ]);
