@@ -4,6 +4,7 @@
 use anyhow::Context as _;
 use std::io::Write as _;
 use std::path::Path;
+use std::process::ExitCode;
 
 /// Write `bytes` to `path`, or to stdout when `path` is `None` or `-`.
 pub fn write(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
@@ -63,4 +64,14 @@ pub fn json<T: serde::Serialize>(value: &T) -> anyhow::Result<Vec<u8>> {
     let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// The exit code of a command that looks something up: 0 when it found something, 1 when
+/// it found nothing (as grep).
+pub fn found(anything: bool) -> ExitCode {
+    if anything {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

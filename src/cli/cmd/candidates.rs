@@ -51,9 +51,5 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
         }
         output::write_stdout(table::render(&rows).as_bytes())?;
     }
-    Ok(if found.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(output::found(!found.is_empty()))
 }

@@ -60,9 +60,5 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
         }
         output::write_stdout(out.as_bytes())?;
     }
-    Ok(if found.communities.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(output::found(!found.communities.is_empty()))
 }

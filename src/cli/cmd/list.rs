@@ -66,9 +66,5 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     } else {
         eprintln!("jjj: no entity matches the filters");
     }
-    Ok(if listed.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(output::found(!listed.is_empty()))
 }

@@ -58,11 +58,7 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
         let _ = writeln!(text, "\n({})", describe(&filter));
         output::write_stdout(text.as_bytes())?;
     }
-    Ok(if found.neighbors.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(output::found(!found.neighbors.is_empty()))
 }
 
 fn render(found: &Neighborhood, evidence: bool) -> String {

@@ -70,9 +70,5 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     } else {
         eprintln!("jjj: no entity to rank under the filters");
     }
-    Ok(if ranked.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(output::found(!ranked.is_empty()))
 }

@@ -56,11 +56,7 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     } else {
         output::write_stdout(render(&answer).as_bytes())?;
     }
-    Ok(if answer.edges.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(output::found(!answer.edges.is_empty()))
 }
 
 fn render(answer: &Answer) -> String {

@@ -96,9 +96,7 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     } else {
         eprintln!("jjj: no dated document or event in the range");
     }
-    Ok(if found.entries.is_empty() && found.undated.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(output::found(
+        !found.entries.is_empty() || !found.undated.is_empty(),
+    ))
 }
