@@ -124,8 +124,8 @@ fn typed(kg: &KnowledgeGraph, e: EdgeIndex) -> bool {
     kg.graph[e].relation != Relation::CoOccurs
 }
 
-/// Every typed edge with both ends in `nodes` whose relation `keep` accepts.
-fn edges_among(
+/// Every edge with both ends in `nodes` whose relation `keep` accepts.
+fn edges_within(
     kg: &KnowledgeGraph,
     nodes: &BTreeSet<NodeIndex>,
     keep: impl Fn(Relation) -> bool,
@@ -133,19 +133,18 @@ fn edges_among(
     kg.graph
         .edge_references()
         .filter(|e| nodes.contains(&e.source()) && nodes.contains(&e.target()))
-        .filter(|e| typed(kg, e.id()) && keep(e.weight().relation))
+        .filter(|e| keep(e.weight().relation))
         .map(|e| e.id())
         .collect()
 }
 
-/// Every co-occurrence edge with both ends in `nodes`.
-fn edges_among_all(kg: &KnowledgeGraph, nodes: &BTreeSet<NodeIndex>) -> Vec<EdgeIndex> {
-    kg.graph
-        .edge_references()
-        .filter(|e| e.weight().relation == Relation::CoOccurs)
-        .filter(|e| nodes.contains(&e.source()) && nodes.contains(&e.target()))
-        .map(|e| e.id())
-        .collect()
+/// Every typed edge with both ends in `nodes` whose relation `keep` accepts.
+fn edges_among(
+    kg: &KnowledgeGraph,
+    nodes: &BTreeSet<NodeIndex>,
+    keep: impl Fn(Relation) -> bool,
+) -> BTreeSet<EdgeIndex> {
+    edges_within(kg, nodes, |r| r != Relation::CoOccurs && keep(r))
 }
 
 /// The typed neighbours of `nodes` (either direction) for which `keep` holds.
@@ -526,7 +525,7 @@ pub fn diagram_with(
 ) -> Result<Diagram> {
     let mut sel = select(kg, view)?;
     if cooccurrence {
-        let extra = edges_among_all(kg, &sel.nodes);
+        let extra = edges_within(kg, &sel.nodes, |r| r == Relation::CoOccurs);
         sel.edges.extend(extra);
     }
     if let View::Path { from, to } = view {
