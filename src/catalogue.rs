@@ -150,6 +150,31 @@ pub struct EntityRecord {
     pub field: Option<String>,
 }
 
+impl EntityRecord {
+    /// A record with only its id, kind and name.
+    pub fn new(id: String, kind: Kind, name: String) -> Self {
+        EntityRecord {
+            id,
+            kind,
+            name,
+            en: None,
+            aliases: Vec::new(),
+            category: None,
+            level: None,
+            code: None,
+            coords: None,
+            located_in: None,
+            reference: None,
+            role: None,
+            date: None,
+            issuer: None,
+            list_name: None,
+            group: None,
+            field: None,
+        }
+    }
+}
+
 /// A loaded entity: the record plus derived names and where it was defined.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {

@@ -309,27 +309,59 @@ pub struct KnowledgeGraph {
 }
 
 impl KnowledgeGraph {
-    /// Assemble a graph; `nodes` and `edges` (by node position) are sorted here.
+    /// Assemble a graph from edges between node ids (an edge naming an unknown id is
+    /// dropped); nodes and edges are sorted here.
     pub fn new(
-        mut nodes: Vec<Node>,
+        nodes: Vec<Node>,
         edges: Vec<(String, String, Edge)>,
         documents: Vec<DocumentInfo>,
         problems: Vec<Problem>,
     ) -> KnowledgeGraph {
-        nodes.sort_by(|a, b| a.record.id.cmp(&b.record.id));
-        let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
-        let mut index = HashMap::new();
-        for node in nodes {
-            let id = node.record.id.clone();
-            index.insert(id, graph.add_node(node));
+        let position: HashMap<&str, usize> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.record.id.as_str(), i))
+            .collect();
+        let edges: Vec<_> = edges
+            .into_iter()
+            .filter_map(|(s, t, e)| {
+                Some((*position.get(s.as_str())?, *position.get(t.as_str())?, e))
+            })
+            .collect();
+        drop(position);
+        KnowledgeGraph::from_indexed(nodes, edges, documents, problems)
+    }
+
+    /// Assemble a graph from edges between positions in `nodes`; nodes are sorted by id and
+    /// edges by (source, target, relation). O((V + E) log(V + E)).
+    pub fn from_indexed(
+        nodes: Vec<Node>,
+        edges: Vec<(usize, usize, Edge)>,
+        documents: Vec<DocumentInfo>,
+        problems: Vec<Problem>,
+    ) -> KnowledgeGraph {
+        let mut order: Vec<usize> = (0..nodes.len()).collect();
+        order.sort_by(|&a, &b| nodes[a].record.id.cmp(&nodes[b].record.id));
+        let mut rank = vec![0u32; nodes.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r as u32;
+        }
+        let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+        let mut graph = DiGraph::with_capacity(slots.len(), edges.len());
+        let mut index = HashMap::with_capacity(slots.len());
+        for &i in &order {
+            if let Some(node) = slots[i].take() {
+                let id = node.record.id.clone();
+                index.insert(id, graph.add_node(node));
+            }
         }
         let mut edges: Vec<_> = edges
             .into_iter()
-            .filter_map(|(s, t, e)| Some((*index.get(&s)?, *index.get(&t)?, e)))
+            .map(|(s, t, e)| (rank[s], rank[t], e))
             .collect();
         edges.sort_by_key(|a| (a.0, a.1, a.2.relation));
         for (s, t, e) in edges {
-            graph.add_edge(s, t, e);
+            graph.add_edge(NodeIndex::new(s as usize), NodeIndex::new(t as usize), e);
         }
         KnowledgeGraph {
             graph,

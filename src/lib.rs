@@ -23,8 +23,10 @@ pub mod pipeline;
 pub mod query;
 pub mod render;
 pub mod resolve;
+pub mod saved;
 pub mod sentence;
 pub mod stats;
+pub mod workload;
 pub mod xml;
 
 pub use error::Error;

@@ -8,12 +8,25 @@ pub type Span = Range<usize>;
 
 /// Text derived from an original document, with a map back to the original bytes.
 ///
-/// Invariant: `origin.len() == text.len()`; `origin[i]` is the original span of the character
-/// that contains byte `i`. Spans are non-decreasing and lie on the original's char boundaries.
+/// The map is a sorted list of pieces, one per stretch of text that either lines up byte for
+/// byte with a stretch of the original (unchanged text, or characters replaced by characters
+/// of the same UTF-8 length, as most traditional → simplified conversions are) or was put in
+/// place of a whole original span (every byte of it maps to that span). A document with few
+/// length-changing edits has few pieces, so the map costs far less than the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MappedText {
     text: String,
-    origin: Vec<(u32, u32)>,
+    pieces: Vec<Piece>,
+}
+
+/// `text[self.text..next piece's text]` came from `original[orig..orig_end]`; when
+/// `aligned`, byte for byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    text: u32,
+    orig: u32,
+    orig_end: u32,
+    aligned: bool,
 }
 
 /// One replacement: the byte `range` of the current text becomes `with`.
@@ -36,17 +49,58 @@ impl Edit {
     }
 }
 
+/// A `MappedText` under construction.
+struct Builder {
+    text: String,
+    pieces: Vec<Piece>,
+}
+
+impl Builder {
+    /// Append `s`, mapped to `orig..orig_end` (byte for byte when `aligned`).
+    fn push(&mut self, s: &str, orig: u32, orig_end: u32, aligned: bool) {
+        if s.is_empty() {
+            return;
+        }
+        let at = self.text.len() as u32;
+        self.text.push_str(s);
+        if let Some(last) = self.pieces.last_mut() {
+            let contiguous = if aligned {
+                last.aligned
+                    && last.orig_end == orig
+                    && last.text + (last.orig_end - last.orig) == at
+            } else {
+                !last.aligned && last.orig == orig && last.orig_end == orig_end
+            };
+            if contiguous {
+                last.orig_end = orig_end;
+                return;
+            }
+        }
+        self.pieces.push(Piece {
+            text: at,
+            orig,
+            orig_end,
+            aligned,
+        });
+    }
+}
+
 impl MappedText {
     /// The identity map of `original`.
     pub fn new(original: &str) -> Self {
-        let mut origin = Vec::with_capacity(original.len());
-        for (i, c) in original.char_indices() {
-            let span = (i as u32, (i + c.len_utf8()) as u32);
-            origin.extend(std::iter::repeat_n(span, c.len_utf8()));
-        }
+        let pieces = if original.is_empty() {
+            Vec::new()
+        } else {
+            vec![Piece {
+                text: 0,
+                orig: 0,
+                orig_end: original.len() as u32,
+                aligned: true,
+            }]
+        };
         MappedText {
             text: original.to_owned(),
-            origin,
+            pieces,
         }
     }
 
@@ -54,54 +108,128 @@ impl MappedText {
         &self.text
     }
 
-    /// The original byte span of the normalized byte range `range` (which must be non-empty
-    /// and on char boundaries; an empty range maps to the empty span where it starts).
-    pub fn original_span(&self, range: Range<usize>) -> Span {
-        if range.start >= range.end || range.start >= self.origin.len() {
-            let at = self
-                .origin
-                .get(range.start)
-                .map_or_else(|| self.origin.last().map_or(0, |s| s.1), |s| s.0);
-            return at as usize..at as usize;
-        }
-        let end = range.end.min(self.origin.len());
-        self.origin[range.start].0 as usize..self.origin[end - 1].1 as usize
+    /// The index of the piece holding byte `b` (`b < text.len()`).
+    fn piece_at(&self, b: usize) -> usize {
+        self.pieces
+            .partition_point(|p| p.text as usize <= b)
+            .saturating_sub(1)
     }
 
-    /// Apply `edits` (sorted by start, non-overlapping, on char boundaries). A replacement with
-    /// as many characters as it replaces maps character to character; any other replacement
-    /// maps each of its characters to the whole replaced span.
-    pub fn apply(&self, edits: &[Edit]) -> MappedText {
-        if edits.is_empty() {
-            return self.clone();
+    /// The piece `i`'s end in the text.
+    fn piece_end(&self, i: usize) -> usize {
+        self.pieces
+            .get(i + 1)
+            .map_or(self.text.len(), |p| p.text as usize)
+    }
+
+    /// Where the character starting at byte `b` starts in the original.
+    fn start_of(&self, b: usize) -> usize {
+        let p = self.pieces[self.piece_at(b)];
+        if p.aligned {
+            (p.orig as usize) + b - p.text as usize
+        } else {
+            p.orig as usize
         }
-        let mut text = String::with_capacity(self.text.len());
-        let mut origin = Vec::with_capacity(self.origin.len());
+    }
+
+    /// Where the character ending at byte `e` (> 0) ends in the original.
+    fn end_of(&self, e: usize) -> usize {
+        let p = self.pieces[self.piece_at(e - 1)];
+        if p.aligned {
+            (p.orig as usize) + e - p.text as usize
+        } else {
+            p.orig_end as usize
+        }
+    }
+
+    /// The original byte span of the normalized byte range `range` (which must be non-empty
+    /// and on char boundaries; an empty range maps to the empty span where it starts).
+    /// O(log pieces).
+    pub fn original_span(&self, range: Range<usize>) -> Span {
+        if self.pieces.is_empty() {
+            return 0..0;
+        }
+        if range.start >= range.end || range.start >= self.text.len() {
+            let at = if range.start < self.text.len() {
+                self.start_of(range.start)
+            } else {
+                self.end_of(self.text.len())
+            };
+            return at..at;
+        }
+        self.start_of(range.start)..self.end_of(range.end.min(self.text.len()))
+    }
+
+    /// Append `self.text[a..b]` to `out` with its map, writing `with` (of the same length,
+    /// char for char) in its place when given. `cursor` is the piece to start looking from.
+    fn copy(&self, out: &mut Builder, a: usize, b: usize, with: Option<&str>, cursor: &mut usize) {
+        while *cursor < self.pieces.len() && self.piece_end(*cursor) <= a {
+            *cursor += 1;
+        }
+        let mut i = *cursor;
+        while i < self.pieces.len() && (self.pieces[i].text as usize) < b {
+            let p = self.pieces[i];
+            let s = a.max(p.text as usize);
+            let e = b.min(self.piece_end(i));
+            let chunk = with.map_or(&self.text[s..e], |w| &w[s - a..e - a]);
+            if p.aligned {
+                let off = |x: usize| p.orig + (x - p.text as usize) as u32;
+                out.push(chunk, off(s), off(e), true);
+            } else {
+                out.push(chunk, p.orig, p.orig_end, false);
+            }
+            i += 1;
+        }
+    }
+
+    /// Apply `edits` (sorted by start, non-overlapping, on char boundaries). A replacement
+    /// with as many characters as it replaces maps character to character; any other
+    /// replacement maps each of its characters to the whole replaced span. O(n + edits ×
+    /// log pieces); no edits, no work.
+    pub fn apply(self, edits: &[Edit]) -> MappedText {
+        if edits.is_empty() {
+            return self;
+        }
+        let mut out = Builder {
+            text: String::with_capacity(self.text.len()),
+            pieces: Vec::with_capacity(self.pieces.len() + edits.len()),
+        };
+        let mut cursor = 0;
         let mut at = 0;
         for edit in edits {
             debug_assert!(edit.range.start >= at, "edits overlap or are unsorted");
-            text.push_str(&self.text[at..edit.range.start]);
-            origin.extend_from_slice(&self.origin[at..edit.range.start]);
-            let old = &self.text[edit.range.clone()];
-            let old_chars: Vec<(usize, char)> = old.char_indices().collect();
-            let new_count = edit.with.chars().count();
-            if new_count == old_chars.len() {
-                for ((i, _), c) in old_chars.iter().zip(edit.with.chars()) {
-                    let span = self.origin[edit.range.start + i];
-                    text.push(c);
-                    origin.extend(std::iter::repeat_n(span, c.len_utf8()));
+            let (s, e) = (edit.range.start, edit.range.end);
+            self.copy(&mut out, at, s, None, &mut cursor);
+            let old = &self.text[s..e];
+            let same_lengths = old.len() == edit.with.len()
+                && old
+                    .chars()
+                    .map(char::len_utf8)
+                    .eq(edit.with.chars().map(char::len_utf8));
+            if same_lengths {
+                self.copy(&mut out, s, e, Some(&edit.with), &mut cursor);
+            } else if old.chars().count() == edit.with.chars().count() {
+                for ((i, a), c) in old.char_indices().zip(edit.with.chars()) {
+                    let span = self.original_span(s + i..s + i + a.len_utf8());
+                    let mut buf = [0u8; 4];
+                    out.push(
+                        c.encode_utf8(&mut buf),
+                        span.start as u32,
+                        span.end as u32,
+                        false,
+                    );
                 }
             } else if !edit.with.is_empty() {
-                let whole = self.original_span(edit.range.clone());
-                let span = (whole.start as u32, whole.end as u32);
-                text.push_str(&edit.with);
-                origin.extend(std::iter::repeat_n(span, edit.with.len()));
+                let span = self.original_span(s..e);
+                out.push(&edit.with, span.start as u32, span.end as u32, false);
             }
-            at = edit.range.end;
+            at = e;
         }
-        text.push_str(&self.text[at..]);
-        origin.extend_from_slice(&self.origin[at..]);
-        MappedText { text, origin }
+        self.copy(&mut out, at, self.text.len(), None, &mut cursor);
+        MappedText {
+            text: out.text,
+            pieces: out.pieces,
+        }
     }
 }
 
@@ -115,6 +243,18 @@ mod tests {
         let out = m.apply(&[Edit::new(0..12, "协同发展")]);
         assert_eq!(out.as_str(), "协同发展");
         assert_eq!(out.original_span(3..6), 3..6);
+    }
+
+    #[test]
+    fn width_change_maps_each_char_and_unchanged_text_stays_aligned() {
+        let m = MappedText::new("ａ協b");
+        let out = m.apply(&[Edit::new(0..3, "a"), Edit::new(3..6, "协")]);
+        assert_eq!(out.as_str(), "a协b");
+        assert_eq!(out.original_span(0..1), 0..3);
+        assert_eq!(out.original_span(1..4), 3..6);
+        assert_eq!(out.original_span(4..5), 6..7);
+        assert_eq!(out.original_span(5..5), 7..7);
+        assert_eq!(out.pieces.len(), 2, "{:?}", out.pieces);
     }
 
     #[test]

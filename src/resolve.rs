@@ -32,13 +32,8 @@ pub struct Hit {
 }
 
 fn t2s(query: &str) -> String {
-    static CONVERTER: OnceLock<Option<ferrous_opencc::OpenCC>> = OnceLock::new();
-    CONVERTER
-        .get_or_init(|| {
-            ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).ok()
-        })
-        .as_ref()
-        .map_or_else(|| query.to_owned(), |c| c.convert(query))
+    static CONVERTER: OnceLock<crate::normalize::t2s::T2s> = OnceLock::new();
+    CONVERTER.get_or_init(Default::default).convert(query)
 }
 
 fn quality(node: &Node, raw: &str, simplified: &str) -> Option<(MatchQuality, String)> {

@@ -94,6 +94,7 @@ pub enum Command {
     Stats(cmd::stats::Args),
     Candidates(cmd::candidates::Args),
     Export(cmd::export::Args),
+    Generate(cmd::generate::Args),
     Report(cmd::report::Args),
 }
 
@@ -116,6 +117,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stats(args) => cmd::stats::run(inputs, args),
         Command::Candidates(args) => cmd::candidates::run(inputs, args),
         Command::Export(args) => cmd::export::run(inputs, args),
+        Command::Generate(args) => cmd::generate::run(inputs, args),
         Command::Report(args) => cmd::report::run(inputs, args),
     }
 }

@@ -8,6 +8,7 @@ mod chinese;
 mod config;
 mod furniture;
 mod pinyin;
+pub mod t2s;
 
 pub use chinese::is_han;
 pub use config::{FurnitureConfig, NormalizeConfig, Repair, TaiwanConfig, TaiwanPhrase};
@@ -48,7 +49,7 @@ pub struct Normalizer {
     taiwan_markers: Option<AhoCorasick>,
     taiwan_min_markers: usize,
     furniture: FurnitureConfig,
-    t2s: ferrous_opencc::OpenCC,
+    t2s: t2s::T2s,
 }
 
 impl Normalizer {
@@ -89,19 +90,13 @@ impl Normalizer {
             )
         });
         let taiwan_markers = build(config.taiwan.markers.iter().map(String::as_str).collect())?;
-        let t2s = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
-            .map_err(|e| Error::InvalidValue {
-            what: "OpenCC configuration",
-            value: "t2s".into(),
-            message: e.to_string(),
-        })?;
         Ok(Normalizer {
             repairs,
             taiwan,
             taiwan_markers,
             taiwan_min_markers: config.taiwan.min_markers,
             furniture: config.furniture.clone(),
-            t2s,
+            t2s: t2s::T2s::new(),
         })
     }
 
@@ -132,24 +127,26 @@ impl Normalizer {
         report.pinyin_annotations = annotations.len();
         text = text.apply(&annotations);
 
-        let conversions = chinese::t2s_edits(&self.t2s, text.as_str());
-        report.converted_chars = conversions.iter().map(|e| e.with.chars().count()).sum();
-        let han = text.as_str().chars().filter(|&c| is_han(c)).count();
-        report.traditional = han > 0 && report.converted_chars * 20 > han;
-        text = text.apply(&conversions);
+        let conversion = self.t2s.edits(text.as_str());
+        report.converted_chars = conversion.converted_chars;
+        report.traditional = conversion.han > 0 && report.converted_chars * 20 > conversion.han;
+        text = text.apply(&conversion.edits);
 
-        text = text.apply(&chinese::width_edits(text.as_str()));
+        let widths = chinese::width_edits(text.as_str());
+        text = text.apply(&widths);
 
         let (furniture, furniture_date) =
             furniture::furniture_edits(&self.furniture, text.as_str());
         report.furniture_lines = furniture.len();
         text = text.apply(&furniture);
 
-        text = text.apply(&furniture::trim_edits(text.as_str()));
+        let trims = furniture::trim_edits(text.as_str());
+        text = text.apply(&trims);
         let joins = furniture::broken_paragraph_edits(text.as_str());
         report.joined_paragraphs = joins.len();
         text = text.apply(&joins);
-        text = text.apply(&chinese::stray_and_edits(text.as_str()));
+        let strays = chinese::stray_and_edits(text.as_str());
+        text = text.apply(&strays);
 
         if let (Some((ac, with)), Some(markers)) = (&self.taiwan, &self.taiwan_markers) {
             let mut seen: Vec<usize> = markers
@@ -214,7 +211,8 @@ mod tests {
     #[test]
     fn entities_decode() {
         let m = MappedText::new("a&rdquo;b&amp;&bogus c");
-        let out = m.apply(&html_entity_edits(m.as_str()));
+        let edits = html_entity_edits(m.as_str());
+        let out = m.apply(&edits);
         assert_eq!(out.as_str(), "a\u{201D}b&&bogus c");
     }
 }

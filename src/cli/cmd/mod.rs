@@ -6,6 +6,7 @@ pub mod check;
 pub mod communities;
 pub mod export;
 pub mod find;
+pub mod generate;
 pub mod list;
 pub mod neighbors;
 pub mod path;

@@ -1,0 +1,224 @@
+//! Traditional → simplified conversion with OpenCC's t2s dictionaries (vendored in
+//! `assets/opencc/`) and OpenCC's rule — at each position the longest key wins, a phrase
+//! before a character — but compiled for speed: characters in a table indexed by code
+//! point, the few hundred phrases in one aho-corasick automaton.
+
+use super::chinese::is_han;
+use crate::mapped::Edit;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+
+const PHRASES: &str = include_str!("../../assets/opencc/TSPhrases.txt");
+const CHARACTERS: &str = include_str!("../../assets/opencc/TSCharacters.txt");
+
+/// The first code point of the table; below it (ASCII, Latin, punctuation) nothing converts.
+const BASE: u32 = 0x2E80;
+const TOP: u32 = 0x10000;
+
+/// A compiled t2s converter.
+pub struct T2s {
+    /// `table[c - BASE]`: the simplified character, or `c` itself.
+    table: Vec<char>,
+    /// Characters outside the table, and characters whose value is not one character.
+    other: HashMap<char, String>,
+    phrases: AhoCorasick,
+    phrase_values: Vec<String>,
+}
+
+/// `key<TAB>value value…` lines (first value wins); `#` comments.
+fn entries(dictionary: &str) -> impl Iterator<Item = (&str, &str)> {
+    dictionary.lines().filter_map(|line| {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with('#') {
+            return None;
+        }
+        let (key, values) = line.split_once('\t')?;
+        let value = values.split(' ').next()?;
+        (!key.is_empty() && !value.is_empty()).then_some((key, value))
+    })
+}
+
+/// What one conversion pass found.
+pub struct Conversion {
+    pub edits: Vec<Edit>,
+    /// Han characters in the text (before conversion).
+    pub han: usize,
+    /// Characters the edits write.
+    pub converted_chars: usize,
+}
+
+impl T2s {
+    pub fn new() -> Self {
+        let mut table: Vec<char> = (BASE..TOP)
+            .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+            .collect();
+        let mut other = HashMap::new();
+        for (key, value) in entries(CHARACTERS) {
+            let mut k = key.chars();
+            let (Some(c), None) = (k.next(), k.next()) else {
+                continue;
+            };
+            let mut v = value.chars();
+            match (v.next(), v.next()) {
+                (Some(s), None) if (BASE..TOP).contains(&(c as u32)) => {
+                    table[(c as u32 - BASE) as usize] = s;
+                }
+                _ => {
+                    other.insert(c, value.to_owned());
+                }
+            }
+        }
+        let (keys, phrase_values): (Vec<&str>, Vec<String>) = entries(PHRASES)
+            .filter(|(k, _)| k.chars().nth(1).is_some())
+            .map(|(k, v)| (k, v.to_owned()))
+            .unzip();
+        let phrases = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(keys)
+            .expect("the vendored OpenCC phrase list compiles");
+        T2s {
+            table,
+            other,
+            phrases,
+            phrase_values,
+        }
+    }
+
+    fn char_value(&self, c: char) -> Option<CharValue<'_>> {
+        let cp = c as u32;
+        if (BASE..TOP).contains(&cp) {
+            let s = self.table[(cp - BASE) as usize];
+            if s != c {
+                return Some(CharValue::One(s));
+            }
+        }
+        self.other.get(&c).map(|s| CharValue::Many(s))
+    }
+
+    /// Edits converting `text`, one per changed character (a phrase whose value has a
+    /// different number of characters is one edit), counting Han characters on the way.
+    /// O(n).
+    pub fn edits(&self, text: &str) -> Conversion {
+        let mut out = Conversion {
+            edits: Vec::new(),
+            han: 0,
+            converted_chars: 0,
+        };
+        let mut at = 0;
+        for m in self.phrases.find_iter(text) {
+            self.char_edits(text, at, m.start(), &mut out);
+            let old = &text[m.range()];
+            let new = &self.phrase_values[m.pattern().as_usize()];
+            out.han += old.chars().filter(|&c| is_han(c)).count();
+            if old.chars().count() == new.chars().count() {
+                for ((i, a), b) in old.char_indices().zip(new.chars()) {
+                    if a != b {
+                        let s = m.start() + i;
+                        out.edits
+                            .push(Edit::new(s..s + a.len_utf8(), b.to_string()));
+                        out.converted_chars += 1;
+                    }
+                }
+            } else if old != new {
+                out.converted_chars += new.chars().count();
+                out.edits.push(Edit::new(m.range(), new.clone()));
+            }
+            at = m.end();
+        }
+        self.char_edits(text, at, text.len(), &mut out);
+        out
+    }
+
+    fn char_edits(&self, text: &str, from: usize, to: usize, out: &mut Conversion) {
+        let bytes = text.as_bytes();
+        let mut i = from;
+        while i < to {
+            if bytes[i] < 0x80 {
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            if is_han(c) {
+                out.han += 1;
+            }
+            match self.char_value(c) {
+                Some(CharValue::One(s)) => {
+                    out.edits.push(Edit::new(i..i + len, s.to_string()));
+                    out.converted_chars += 1;
+                }
+                Some(CharValue::Many(s)) => {
+                    out.edits.push(Edit::new(i..i + len, s.to_owned()));
+                    out.converted_chars += s.chars().count();
+                }
+                None => {}
+            }
+            i += len;
+        }
+    }
+
+    /// `text` converted.
+    pub fn convert(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for e in self.edits(text).edits {
+            out.push_str(&text[at..e.range.start]);
+            out.push_str(&e.with);
+            at = e.range.end;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+}
+
+impl Default for T2s {
+    fn default() -> Self {
+        T2s::new()
+    }
+}
+
+enum CharValue<'a> {
+    One(char),
+    Many(&'a str),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opencc() -> ferrous_opencc::OpenCC {
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
+            .expect("ferrous-opencc t2s")
+    }
+
+    #[test]
+    fn converts_every_dictionary_key_as_opencc_does() {
+        let ours = T2s::new();
+        let theirs = opencc();
+        for (key, _) in entries(CHARACTERS).chain(entries(PHRASES)) {
+            assert_eq!(ours.convert(key), theirs.convert(key), "key {key}");
+        }
+    }
+
+    #[test]
+    fn converts_the_seeds_as_opencc_does() {
+        let ours = T2s::new();
+        let theirs = opencc();
+        for d in crate::corpus::embedded_documents() {
+            for line in d.text.lines() {
+                assert_eq!(
+                    ours.convert(line),
+                    theirs.convert(line),
+                    "{}: {line}",
+                    d.name
+                );
+            }
+        }
+        assert_eq!(
+            ours.convert("京津冀協同發展,瞭解一目瞭然"),
+            "京津冀协同发展,了解一目了然"
+        );
+    }
+}
