@@ -210,7 +210,15 @@ pub struct Node {
     /// True for a document created from a 《title》 with no catalogue entry.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub discovered: bool,
+    /// The first mentions, in document order (see `mentions_omitted`).
     pub mentions: Vec<Mention>,
+    /// Mentions counted but not listed (a build keeps a limited number per node).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub mentions_omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Node {
@@ -222,6 +230,10 @@ impl Node {
     }
     pub fn name(&self) -> &str {
         &self.record.name
+    }
+    /// Every mention counted, listed or not.
+    pub fn mention_count(&self) -> usize {
+        self.mentions.len() + self.mentions_omitted
     }
     /// The date to show: what the text says, else the catalogue's.
     pub fn date(&self) -> Option<PartialDate> {
@@ -254,7 +266,12 @@ pub struct Edge {
     /// For holds_role: the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// The first evidence items, in document order (see `evidence_omitted`).
     pub evidence: Vec<Evidence>,
+    /// Supporting sentences counted in `weight` but not listed (a build keeps a limited
+    /// number per edge).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub evidence_omitted: usize,
 }
 
 /// A document of the corpus, as processed.

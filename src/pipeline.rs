@@ -13,7 +13,9 @@ use crate::graph::{
 };
 use crate::normalize::{Normalized, Normalizer};
 use crate::sentence::{split_sentences, Sentence};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use aho_corasick::AhoCorasick;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One document after normalization and extraction.
 #[derive(Debug, Clone)]
@@ -87,24 +89,103 @@ fn source_for(catalogue: &Catalogue, file: &DocumentFile) -> SourceRecord {
         })
 }
 
-/// Build the graph from `catalogue` and `files`.
-pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
-    let mut entities: Vec<Entity> = catalogue.entities.clone();
-    let extractor = Extractor::new(catalogue)?;
-    let mut edges = EdgeSet::default();
-    let mut problems = Vec::new();
-    let mut documents = Vec::new();
-    for file in files {
-        let (processed, found) = extractor.process(file, &mut entities, &mut problems);
-        for e in found {
-            edges.add_rule(&entities, &processed, e);
+/// How much evidence a build keeps. Counts (edge weights, mention totals) always cover
+/// everything; the lists stop at these lengths, so a large corpus gives a graph of
+/// examples, not a copy of the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Evidence items kept per edge (in document order).
+    pub evidence_per_edge: usize,
+    /// Mentions kept per node (in document order).
+    pub mentions_per_node: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            evidence_per_edge: 50,
+            mentions_per_node: 500,
         }
-        edges.add_cooccurrence(&entities, &processed);
-        documents.push(processed);
+    }
+}
+
+/// Options of [`build_with`].
+#[derive(Clone, Copy)]
+pub struct BuildOptions<'a> {
+    /// Keep every [`ProcessedDocument`] in [`Build::documents`] (for `check`, `candidates`,
+    /// and mention context in `show`); without it the documents are dropped as soon as
+    /// they are extracted and memory stays near the corpus size.
+    pub keep_documents: bool,
+    pub limits: Limits,
+    /// Called with each document's size in bytes once it is extracted (from any thread).
+    pub progress: Option<&'a (dyn Fn(usize) + Sync)>,
+}
+
+impl Default for BuildOptions<'_> {
+    fn default() -> Self {
+        BuildOptions {
+            keep_documents: true,
+            limits: Limits::default(),
+            progress: None,
+        }
+    }
+}
+
+/// Build the graph from `catalogue` and `files`, keeping the processed documents.
+pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
+    build_with(catalogue, files, &BuildOptions::default())
+}
+
+/// Documents extracted in parallel per batch; a batch holds at most this many bytes or
+/// documents, so memory stays bounded whatever the corpus size.
+const BATCH_BYTES: usize = 32 << 20;
+const BATCH_DOCUMENTS: usize = 256;
+
+/// Build the graph from `catalogue` and `files`: documents are normalized and extracted in
+/// parallel (rayon, in batches), then merged in file order, so the result does not depend
+/// on the number of threads.
+pub fn build_with(
+    catalogue: &Catalogue,
+    files: &[DocumentFile],
+    options: &BuildOptions,
+) -> Result<Build> {
+    use rayon::prelude::*;
+    let extractor = Extractor::new(catalogue)?;
+    let mut merged = Merged::new(catalogue, options.limits);
+    let mut documents = Vec::new();
+    let mut rest = files;
+    while !rest.is_empty() {
+        let mut bytes = 0;
+        let n = rest
+            .iter()
+            .take(BATCH_DOCUMENTS)
+            .take_while(|f| {
+                let first = bytes == 0;
+                bytes += f.text.len();
+                first || bytes <= BATCH_BYTES
+            })
+            .count();
+        let (batch, tail) = rest.split_at(n.max(1));
+        rest = tail;
+        let extracted: Vec<Extracted> = batch
+            .par_iter()
+            .map(|f| {
+                let e = extractor.process(f, options.keep_documents);
+                if let Some(progress) = options.progress {
+                    progress(f.text.len());
+                }
+                e
+            })
+            .collect();
+        for e in extracted {
+            if let Some(d) = merged.add(e) {
+                documents.push(d);
+            }
+        }
     }
     for s in &catalogue.sources {
         if !files.iter().any(|f| f.name == s.file) {
-            problems.push(problem(
+            merged.problems.push(problem(
                 Severity::Warning,
                 "missing-source",
                 format!(
@@ -114,29 +195,37 @@ pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
             ));
         }
     }
-    let nodes = assemble_nodes(
-        &entities,
-        catalogue.entities.len(),
-        &documents,
-        &mut problems,
-    );
-    edges.add_background(catalogue);
-    edges.add_curated(catalogue, &documents, &mut problems);
-    let infos = documents.iter().map(document_info).collect();
-    let graph = KnowledgeGraph::new(nodes, edges.into_edges(), infos, problems);
-    Ok(Build {
-        graph,
-        documents,
-        entities,
-    })
+    Ok(merged.finish(documents))
 }
 
-/// What every document shares: the normalizer, the name matcher and the name index.
+/// What every document shares: the normalizer, the name matcher, the name index and the
+/// curated quotes. Shared by reference across threads.
 struct Extractor<'c> {
     catalogue: &'c Catalogue,
     normalizer: Normalizer,
     global: NameMatcher,
     names: HashMap<&'c str, usize>,
+    /// The curated relations' quotes, and for each pattern its relation's index.
+    quotes: Option<(AhoCorasick, Vec<usize>)>,
+}
+
+/// What one document contributes. Entity indices at or past the catalogue's length are the
+/// document's own discovered documents (`discovered`); [`Merged::add`] maps them.
+struct Extracted {
+    processed: Option<ProcessedDocument>,
+    info: DocumentInfo,
+    discovered: Vec<Entity>,
+    mentions: Vec<(usize, Mention)>,
+    /// Dates the text gives to document and event entities.
+    dates: Vec<(usize, PartialDate)>,
+    rule_edges: Vec<RuleEdge>,
+    /// (entity, entity, sentence) for each pair of entities named in one sentence.
+    cooccurrences: Vec<(usize, usize, usize)>,
+    /// The evidence of each sentence that a rule edge or a co-occurrence cites.
+    evidence: HashMap<usize, Evidence>,
+    /// (curated relation index, where its quote is in this document).
+    curated: Vec<(usize, Evidence)>,
+    problems: Vec<Problem>,
 }
 
 impl<'c> Extractor<'c> {
@@ -147,22 +236,34 @@ impl<'c> Extractor<'c> {
             .enumerate()
             .flat_map(|(i, e)| e.names().map(move |n| (n, i)))
             .collect();
+        let (quotes, owners): (Vec<&str>, Vec<usize>) = catalogue
+            .relations
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((r.quote.as_deref().filter(|q| !q.is_empty())?, i)))
+            .unzip();
+        let quotes = if quotes.is_empty() {
+            None
+        } else {
+            let ac = AhoCorasick::new(quotes).map_err(|e| crate::error::Error::InvalidValue {
+                what: "curated quotes",
+                value: catalogue.relations_file.clone(),
+                message: e.to_string(),
+            })?;
+            Some((ac, owners))
+        };
         Ok(Extractor {
             catalogue,
             normalizer: Normalizer::new(&catalogue.normalize)?,
             global: NameMatcher::new(&catalogue.entities, &BTreeMap::new()),
             names,
+            quotes,
         })
     }
 
-    /// Normalize one document, find its mentions (names, enumerations, titles — adding a
-    /// discovered document to `entities` for each new title) and its rule edges.
-    fn process(
-        &self,
-        file: &DocumentFile,
-        entities: &mut Vec<Entity>,
-        problems: &mut Vec<Problem>,
-    ) -> (ProcessedDocument, Vec<RuleEdge>) {
+    /// Normalize one document and extract its mentions (names, enumerations, titles), rule
+    /// edges, co-occurrences and curated quotes.
+    fn process(&self, file: &DocumentFile, keep: bool) -> Extracted {
         let catalogue = self.catalogue;
         let source = source_for(catalogue, file);
         let normalized = self.normalizer.normalize(&file.text);
@@ -206,8 +307,11 @@ impl<'c> Extractor<'c> {
             }
         }
         ctx.index();
-        let (list_mentions, mut found) = enumerate::distributive(&ctx, entities, &self.names);
-        let (group_mentions, group_edges, issues) = enumerate::groups(&ctx, entities);
+        let mut problems = Vec::new();
+        // The catalogue's entities, plus this document's discovered ones once it has any.
+        let mut entities: Cow<[Entity]> = Cow::Borrowed(&catalogue.entities);
+        let (list_mentions, mut found) = enumerate::distributive(&ctx, &entities, &self.names);
+        let (group_mentions, group_edges, issues) = enumerate::groups(&ctx, &entities);
         for issue in issues {
             let message = format!(
                 "{} sentence {}: {}",
@@ -219,14 +323,15 @@ impl<'c> Extractor<'c> {
         ctx.mentions.extend(list_mentions);
         ctx.mentions.extend(group_mentions);
         ctx.index();
-        for (span, title) in titles::uncovered_titles(&ctx, entities) {
+        for (span, title) in titles::uncovered_titles(&ctx, &entities) {
             let id = titles::title_id(title);
             let entity = entities
                 .iter()
                 .position(|e| e.id() == id)
                 .unwrap_or_else(|| {
-                    entities.push(discovered_document(&id, title, &source.id));
-                    entities.len() - 1
+                    let owned = entities.to_mut();
+                    owned.push(discovered_document(&id, title, &source.id));
+                    owned.len() - 1
                 });
             if let Some(sentence) = ctx.sentence_at(span.start) {
                 ctx.mentions.push(RawMention {
@@ -238,8 +343,8 @@ impl<'c> Extractor<'c> {
             }
         }
         ctx.index();
-        found.extend(rules::apply(&ctx, entities));
-        let mentions = ctx.mentions;
+        found.extend(rules::apply(&ctx, &entities));
+        let raw_mentions = ctx.mentions;
         let damage = &normalized.report.unrepaired_damage;
         if !damage.is_empty() {
             let at: Vec<String> = damage.iter().map(|(l, c)| format!("{l}:{c}")).collect();
@@ -254,17 +359,131 @@ impl<'c> Extractor<'c> {
                 ),
             ));
         }
-        let processed = ProcessedDocument {
+
+        let evidence_of = |i: usize| {
+            let span = normalized.text.original_span(sentences[i].range.clone());
+            Evidence {
+                document: Some(source.id.clone()),
+                sentence: Some(i),
+                quote: Some(text[sentences[i].range.clone()].to_owned()),
+                span: Some([span.start, span.end]),
+                reference: None,
+            }
+        };
+        let mut mentions = Vec::with_capacity(raw_mentions.len());
+        let mut dated = Vec::new();
+        for m in &raw_mentions {
+            let span = normalized.text.original_span(m.range.clone());
+            mentions.push((
+                m.entity,
+                Mention {
+                    document: source.id.clone(),
+                    sentence: m.sentence,
+                    span: [span.start, span.end],
+                    text: text[m.range.clone()].to_owned(),
+                    via: m.via,
+                },
+            ));
+            if matches!(entities[m.entity].kind(), Kind::Document | Kind::Event) && m.is_top() {
+                let sentence = &sentences[m.sentence].range;
+                if let Some(d) = crate::dates::date_before(&dates, sentence, m.range.end) {
+                    dated.push((m.entity, d.date));
+                }
+            }
+        }
+        let mut cooccurrences = Vec::new();
+        for (s, slice) in by_sentence(&raw_mentions, sentences.len())
+            .into_iter()
+            .enumerate()
+        {
+            let mut present: Vec<usize> = raw_mentions[slice]
+                .iter()
+                .filter(|m| m.is_top())
+                .map(|m| m.entity)
+                .collect();
+            present.sort_unstable();
+            present.dedup();
+            for (i, &a) in present.iter().enumerate() {
+                for &b in &present[i + 1..] {
+                    cooccurrences.push((a, b, s));
+                }
+            }
+        }
+        let mut evidence = HashMap::new();
+        for s in found
+            .iter()
+            .map(|e| e.sentence)
+            .chain(cooccurrences.iter().map(|c| c.2))
+        {
+            evidence.entry(s).or_insert_with(|| evidence_of(s));
+        }
+        let mut curated = Vec::new();
+        if let Some((ac, owners)) = &self.quotes {
+            let mut first: BTreeMap<usize, usize> = BTreeMap::new();
+            for m in ac.find_overlapping_iter(text) {
+                first.entry(m.pattern().as_usize()).or_insert(m.start());
+            }
+            for (pattern, at) in first {
+                let quote = &self.catalogue.relations[owners[pattern]].quote;
+                let Some(quote) = quote.as_deref() else {
+                    continue;
+                };
+                let span = normalized.text.original_span(at..at + quote.len());
+                let sentence = sentences
+                    .iter()
+                    .find(|s| s.range.start <= at && at < s.range.end)
+                    .map(|s| s.index);
+                curated.push((
+                    owners[pattern],
+                    Evidence {
+                        document: Some(source.id.clone()),
+                        sentence,
+                        quote: Some(quote.to_owned()),
+                        span: Some([span.start, span.end]),
+                        reference: None,
+                    },
+                ));
+            }
+        }
+        let info = DocumentInfo {
+            id: source.id.clone(),
+            file: source.file.clone(),
+            title: source.title.clone(),
+            publisher: source.publisher.clone(),
+            date,
+            date_source: date_source.map(str::to_owned),
+            is: source.is.clone(),
+            bytes: file.text.len(),
+            sentences: sentences.len(),
+            mentions: raw_mentions.len(),
+            normalization: normalized.report.clone(),
+        };
+        let discovered = entities
+            .get(catalogue.entities.len()..)
+            .map(<[Entity]>::to_vec)
+            .unwrap_or_default();
+        let processed = keep.then(|| ProcessedDocument {
             source,
             original: file.text.clone(),
             normalized,
             sentences,
             dates,
-            mentions,
+            mentions: raw_mentions,
             date,
             date_source,
-        };
-        (processed, found)
+        });
+        Extracted {
+            processed,
+            info,
+            discovered,
+            mentions,
+            dates: dated,
+            rule_edges: found,
+            cooccurrences,
+            evidence,
+            curated,
+            problems,
+        }
     }
 }
 
@@ -279,23 +498,8 @@ fn problem(severity: Severity, code: &str, message: String) -> Problem {
 fn discovered_document(id: &str, title: &str, source: &str) -> Entity {
     Entity {
         record: EntityRecord {
-            id: id.to_owned(),
-            kind: Kind::Document,
-            name: title.to_owned(),
-            en: None,
-            aliases: Vec::new(),
             category: Some("discovered 《title》".to_owned()),
-            level: None,
-            code: None,
-            coords: None,
-            located_in: None,
-            reference: None,
-            role: None,
-            date: None,
-            issuer: None,
-            list_name: None,
-            group: None,
-            field: None,
+            ..EntityRecord::new(id.to_owned(), Kind::Document, title.to_owned())
         },
         traditional: Vec::new(),
         file: source.to_owned(),
@@ -330,196 +534,249 @@ fn document_date(
     }
 }
 
-fn document_info(d: &ProcessedDocument) -> DocumentInfo {
-    DocumentInfo {
-        id: d.source.id.clone(),
-        file: d.source.file.clone(),
-        title: d.source.title.clone(),
-        publisher: d.source.publisher.clone(),
-        date: d.date,
-        date_source: d.date_source.map(str::to_owned),
-        is: d.source.is.clone(),
-        bytes: d.original.len(),
-        sentences: d.sentences.len(),
-        mentions: d.mentions.len(),
-        normalization: d.normalized.report.clone(),
-    }
+/// An edge being assembled: the edge, its rules, and how many document evidence items
+/// were counted but not kept.
+struct PendingEdge {
+    source: usize,
+    target: usize,
+    edge: Edge,
+    rules: BTreeSet<&'static str>,
 }
 
-/// Nodes for every entity with at least one mention, with their mentions and resolved dates.
-/// A catalogue entity never mentioned is a problem (the catalogue and the documents disagree).
-fn assemble_nodes(
-    entities: &[Entity],
-    catalogued: usize,
-    documents: &[ProcessedDocument],
-    problems: &mut Vec<Problem>,
-) -> Vec<Node> {
-    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); entities.len()];
-    let mut dates: Vec<BTreeSet<PartialDate>> = vec![BTreeSet::new(); entities.len()];
-    for d in documents {
-        let ctx_dates = &d.dates;
-        for m in &d.mentions {
-            let span = d.normalized.text.original_span(m.range.clone());
-            mentions[m.entity].push(Mention {
-                document: d.source.id.clone(),
-                sentence: m.sentence,
-                span: [span.start, span.end],
-                text: d.text()[m.range.clone()].to_owned(),
-                via: m.via,
-            });
-            let dated = matches!(entities[m.entity].kind(), Kind::Document | Kind::Event);
-            if dated && m.is_top() {
-                let sentence = &d.sentences[m.sentence].range;
-                if let Some(date) = crate::dates::date_before(ctx_dates, sentence, m.range.end) {
-                    dates[m.entity].insert(date.date);
-                }
-            }
-        }
-        if let (Some(is), Some(date)) = (&d.source.is, d.date) {
-            if let Some(i) = entities.iter().position(|e| e.id() == is) {
-                dates[i].insert(date);
-            }
-        }
-    }
-    let mut nodes = Vec::new();
-    for (i, e) in entities.iter().enumerate() {
-        if mentions[i].is_empty() {
-            problems.push(problem(
-                Severity::Error,
-                "unmentioned",
-                format!(
-                    "{}:{}: '{}' ({}) is in the catalogue but no document mentions it",
-                    e.file,
-                    e.line,
-                    e.id(),
-                    e.name()
-                ),
-            ));
-            continue;
-        }
-        let resolved_date = dates[i].iter().next().copied();
-        if let (Some(expected), Some(found)) = (e.record.date, resolved_date) {
-            if !expected.agrees_with(&found) {
-                problems.push(problem(
-                    Severity::Error,
-                    "date-mismatch",
-                    format!(
-                        "{}:{}: '{}' has date {expected} in the catalogue, but the text dates it {found}",
-                        e.file,
-                        e.line,
-                        e.id()
-                    ),
-                ));
-            }
-        }
-        nodes.push(Node {
-            record: e.record.clone(),
-            traditional: e.traditional.clone(),
-            resolved_date,
-            discovered: i >= catalogued,
-            mentions: std::mem::take(&mut mentions[i]),
-        });
-    }
-    nodes
+/// The graph being assembled from the documents, in file order.
+struct Merged<'c> {
+    catalogue: &'c Catalogue,
+    limits: Limits,
+    entities: Vec<Entity>,
+    discovered: HashMap<String, usize>,
+    mentions: Vec<Vec<Mention>>,
+    mentions_omitted: Vec<usize>,
+    dates: Vec<BTreeSet<PartialDate>>,
+    edges: Vec<PendingEdge>,
+    edge_index: HashMap<(usize, usize, Relation), usize>,
+    curated: Vec<Vec<Evidence>>,
+    infos: Vec<DocumentInfo>,
+    problems: Vec<Problem>,
 }
 
-/// Edges keyed by (source id, target id, relation), merging evidence.
-#[derive(Default)]
-struct EdgeSet {
-    edges: BTreeMap<(String, String, Relation), (Edge, BTreeSet<String>)>,
-}
+impl<'c> Merged<'c> {
+    fn new(catalogue: &'c Catalogue, limits: Limits) -> Self {
+        let n = catalogue.entities.len();
+        Merged {
+            catalogue,
+            limits,
+            entities: catalogue.entities.clone(),
+            discovered: HashMap::new(),
+            mentions: vec![Vec::new(); n],
+            mentions_omitted: vec![0; n],
+            dates: vec![BTreeSet::new(); n],
+            edges: Vec::new(),
+            edge_index: HashMap::new(),
+            curated: vec![Vec::new(); catalogue.relations.len()],
+            infos: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
 
-impl EdgeSet {
+    /// The index of a catalogue entity or discovered document.
+    fn index_of(&self, id: &str) -> Option<usize> {
+        self.catalogue
+            .index_of(id)
+            .or_else(|| self.discovered.get(id).copied())
+    }
+
+    /// The global index of entity `id`, adding it (a discovered document) if new.
+    fn discovered_index(&mut self, entity: Entity) -> usize {
+        if let Some(&i) = self.discovered.get(entity.id()) {
+            return i;
+        }
+        let i = self.entities.len();
+        self.discovered.insert(entity.id().to_owned(), i);
+        self.entities.push(entity);
+        self.mentions.push(Vec::new());
+        self.mentions_omitted.push(0);
+        self.dates.push(BTreeSet::new());
+        i
+    }
+
+    /// The edge (source, target, relation), created with `provenance` if new; a symmetric
+    /// relation is stored from the smaller id to the larger.
     fn upsert(
         &mut self,
-        source: &str,
-        target: &str,
+        source: usize,
+        target: usize,
         relation: Relation,
         provenance: Provenance,
-    ) -> &mut (Edge, BTreeSet<String>) {
-        let (s, t) = if relation.is_symmetric() && target < source {
-            (target, source)
-        } else {
-            (source, target)
-        };
-        let entry = self
-            .edges
-            .entry((s.to_owned(), t.to_owned(), relation))
-            .or_insert_with(|| {
-                (
-                    Edge {
-                        relation,
-                        provenance,
-                        rule: None,
-                        confidence: 0.0,
-                        weight: 0,
-                        date: None,
-                        role: None,
-                        evidence: Vec::new(),
-                    },
-                    BTreeSet::new(),
-                )
+    ) -> usize {
+        let (s, t) =
+            if relation.is_symmetric() && self.entities[target].id() < self.entities[source].id() {
+                (target, source)
+            } else {
+                (source, target)
+            };
+        let next = self.edges.len();
+        let slot = *self.edge_index.entry((s, t, relation)).or_insert(next);
+        if slot == next {
+            self.edges.push(PendingEdge {
+                source: s,
+                target: t,
+                edge: Edge {
+                    relation,
+                    provenance,
+                    rule: None,
+                    confidence: 0.0,
+                    weight: 0,
+                    date: None,
+                    role: None,
+                    evidence: Vec::new(),
+                    evidence_omitted: 0,
+                },
+                rules: BTreeSet::new(),
             });
-        entry.0.provenance = entry.0.provenance.min(provenance);
-        entry
+        }
+        let edge = &mut self.edges[slot].edge;
+        edge.provenance = edge.provenance.min(provenance);
+        slot
     }
 
-    fn push_evidence(edge: &mut Edge, evidence: Evidence) {
-        if !edge.evidence.contains(&evidence) {
-            edge.evidence.push(evidence);
-            edge.weight += 1;
+    /// Count `evidence` for the edge in `slot` and keep it while the edge has room.
+    /// `seen` de-duplicates document sentences within one document.
+    fn push_evidence(&mut self, slot: usize, evidence: &Evidence) {
+        let limit = self.limits.evidence_per_edge;
+        let edge = &mut self.edges[slot].edge;
+        if edge.evidence.contains(evidence) {
+            return;
+        }
+        edge.weight += 1;
+        if edge.evidence.len() < limit {
+            edge.evidence.push(evidence.clone());
+        } else {
+            edge.evidence_omitted += 1;
         }
     }
 
-    fn add_rule(&mut self, entities: &[Entity], doc: &ProcessedDocument, e: RuleEdge) {
-        let entry = self.upsert(
-            entities[e.source].id(),
-            entities[e.target].id(),
-            e.relation,
-            Provenance::Rule,
-        );
-        entry.1.insert(e.rule.to_owned());
-        let edge = &mut entry.0;
-        if edge.date.is_none() {
-            edge.date = e.date;
-        }
-        if edge.role.is_none() {
-            edge.role = e.role;
-        }
-        Self::push_evidence(edge, doc.evidence(e.sentence));
-    }
-
-    fn add_cooccurrence(&mut self, entities: &[Entity], doc: &ProcessedDocument) {
-        for (s, slice) in by_sentence(&doc.mentions, doc.sentences.len())
+    /// Merge one document; returns its processed form if it was kept.
+    fn add(&mut self, e: Extracted) -> Option<ProcessedDocument> {
+        let base = self.catalogue.entities.len();
+        let map: Vec<usize> = e
+            .discovered
             .into_iter()
-            .enumerate()
-        {
-            let mut present: Vec<usize> = doc.mentions[slice]
-                .iter()
-                .filter(|m| m.is_top())
-                .map(|m| m.entity)
-                .collect();
-            present.sort_unstable();
-            present.dedup();
-            for (i, &a) in present.iter().enumerate() {
-                for &b in &present[i + 1..] {
-                    let entry = self.upsert(
-                        entities[a].id(),
-                        entities[b].id(),
-                        Relation::CoOccurs,
-                        Provenance::Cooccurrence,
-                    );
-                    Self::push_evidence(&mut entry.0, doc.evidence(s));
+            .map(|entity| self.discovered_index(entity))
+            .collect();
+        let global = |i: usize| if i < base { i } else { map[i - base] };
+        for (entity, mention) in e.mentions {
+            let g = global(entity);
+            if self.mentions[g].len() < self.limits.mentions_per_node {
+                self.mentions[g].push(mention);
+            } else {
+                self.mentions_omitted[g] += 1;
+            }
+        }
+        for (entity, date) in e.dates {
+            self.dates[global(entity)].insert(date);
+        }
+        if let (Some(is), Some(date)) = (&e.info.is, e.info.date) {
+            if let Some(i) = self.entities.iter().position(|x| x.id() == is) {
+                self.dates[i].insert(date);
+            }
+        }
+        // Within one document a sentence counts once per edge (several rules may cite it).
+        let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        for r in e.rule_edges {
+            let slot = self.upsert(
+                global(r.source),
+                global(r.target),
+                r.relation,
+                Provenance::Rule,
+            );
+            let pending = &mut self.edges[slot];
+            pending.rules.insert(r.rule);
+            if pending.edge.date.is_none() {
+                pending.edge.date = r.date;
+            }
+            if pending.edge.role.is_none() {
+                pending.edge.role = r.role;
+            }
+            if seen.insert((slot, r.sentence)) {
+                if let Some(ev) = e.evidence.get(&r.sentence) {
+                    self.push_document_evidence(slot, ev);
                 }
             }
         }
+        for (a, b, sentence) in e.cooccurrences {
+            let slot = self.upsert(
+                global(a),
+                global(b),
+                Relation::CoOccurs,
+                Provenance::Cooccurrence,
+            );
+            if seen.insert((slot, sentence)) {
+                if let Some(ev) = e.evidence.get(&sentence) {
+                    self.push_document_evidence(slot, ev);
+                }
+            }
+        }
+        for (relation, evidence) in e.curated {
+            self.curated[relation].push(evidence);
+        }
+        self.problems.extend(e.problems);
+        self.infos.push(e.info);
+        e.processed
     }
 
-    fn add_background(&mut self, catalogue: &Catalogue) {
-        for e in &catalogue.entities {
+    /// Count a document sentence for an edge (already de-duplicated by the caller).
+    fn push_document_evidence(&mut self, slot: usize, evidence: &Evidence) {
+        let limit = self.limits.evidence_per_edge;
+        let edge = &mut self.edges[slot].edge;
+        edge.weight += 1;
+        if edge.evidence.len() < limit {
+            edge.evidence.push(evidence.clone());
+        } else {
+            edge.evidence_omitted += 1;
+        }
+    }
+
+    fn finish(mut self, documents: Vec<ProcessedDocument>) -> Build {
+        self.add_background();
+        self.add_curated();
+        let nodes = self.nodes();
+        let entity_ids: Vec<String> = self.entities.iter().map(|e| e.id().to_owned()).collect();
+        let edges = self
+            .edges
+            .into_iter()
+            .map(|p| {
+                let mut edge = p.edge;
+                if !p.rules.is_empty() {
+                    edge.rule = Some(p.rules.into_iter().collect::<Vec<_>>().join("+"));
+                }
+                edge.confidence = match edge.provenance {
+                    Provenance::Curated | Provenance::Background => 1.0,
+                    Provenance::Rule => 0.8,
+                    Provenance::Cooccurrence => (0.2 + 0.05 * f64::from(edge.weight)).min(0.5),
+                };
+                (
+                    entity_ids[p.source].clone(),
+                    entity_ids[p.target].clone(),
+                    edge,
+                )
+            })
+            .collect();
+        let graph = KnowledgeGraph::new(nodes, edges, self.infos, self.problems);
+        Build {
+            graph,
+            documents,
+            entities: self.entities,
+        }
+    }
+
+    fn add_background(&mut self) {
+        let catalogue = self.catalogue;
+        for (i, e) in catalogue.entities.iter().enumerate() {
             if let (Some(parent), Some(reference)) = (&e.record.located_in, &e.record.reference) {
-                let entry =
-                    self.upsert(e.id(), parent, Relation::LocatedIn, Provenance::Background);
+                let Some(p) = catalogue.index_of(parent) else {
+                    continue;
+                };
+                let slot = self.upsert(i, p, Relation::LocatedIn, Provenance::Background);
                 let evidence = Evidence {
                     document: None,
                     sentence: None,
@@ -527,41 +784,20 @@ impl EdgeSet {
                     span: None,
                     reference: Some(reference.clone()),
                 };
-                Self::push_evidence(&mut entry.0, evidence);
+                self.push_evidence(slot, &evidence);
             }
         }
     }
 
     /// Curated relations: a quote must occur in a normalized document; a reference stands
     /// for a fact the documents do not state.
-    fn add_curated(
-        &mut self,
-        catalogue: &Catalogue,
-        documents: &[ProcessedDocument],
-        problems: &mut Vec<Problem>,
-    ) {
-        for r in &catalogue.relations {
-            let mut evidence = Vec::new();
+    fn add_curated(&mut self) {
+        let catalogue = self.catalogue;
+        let curated = std::mem::take(&mut self.curated);
+        for (r, mut evidence) in catalogue.relations.iter().zip(curated) {
             if let Some(quote) = &r.quote {
-                for d in documents {
-                    if let Some(at) = d.text().find(quote.as_str()) {
-                        let span = d.normalized.text.original_span(at..at + quote.len());
-                        let sentence = d
-                            .sentences
-                            .iter()
-                            .find(|s| s.range.start <= at && at < s.range.end)
-                            .map(|s| s.index);
-                        evidence.push(Evidence {
-                            document: Some(d.source.id.clone()),
-                            sentence,
-                            quote: Some(quote.clone()),
-                            span: Some([span.start, span.end]),
-                            reference: None,
-                        });
-                    }
-                }
                 if evidence.is_empty() {
-                    problems.push(problem(
+                    self.problems.push(problem(
                         Severity::Error,
                         "quote-not-found",
                         format!(
@@ -583,27 +819,60 @@ impl EdgeSet {
                     reference: Some(reference.clone()),
                 });
             }
-            let entry = self.upsert(&r.source, &r.target, r.relation, Provenance::Curated);
-            for e in evidence {
-                Self::push_evidence(&mut entry.0, e);
+            let (Some(s), Some(t)) = (self.index_of(&r.source), self.index_of(&r.target)) else {
+                continue;
+            };
+            let slot = self.upsert(s, t, r.relation, Provenance::Curated);
+            for e in &evidence {
+                self.push_evidence(slot, e);
             }
         }
     }
 
-    fn into_edges(self) -> Vec<(String, String, Edge)> {
-        self.edges
-            .into_iter()
-            .map(|((s, t, _), (mut edge, rules))| {
-                if !rules.is_empty() {
-                    edge.rule = Some(rules.into_iter().collect::<Vec<_>>().join("+"));
+    /// Nodes for every entity with at least one mention, with their mentions and resolved
+    /// dates. A catalogue entity never mentioned is a problem (the catalogue and the
+    /// documents disagree).
+    fn nodes(&mut self) -> Vec<Node> {
+        let mut nodes = Vec::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            if self.mentions[i].is_empty() {
+                self.problems.push(problem(
+                    Severity::Error,
+                    "unmentioned",
+                    format!(
+                        "{}:{}: '{}' ({}) is in the catalogue but no document mentions it",
+                        e.file,
+                        e.line,
+                        e.id(),
+                        e.name()
+                    ),
+                ));
+                continue;
+            }
+            let resolved_date = self.dates[i].iter().next().copied();
+            if let (Some(expected), Some(found)) = (e.record.date, resolved_date) {
+                if !expected.agrees_with(&found) {
+                    self.problems.push(problem(
+                        Severity::Error,
+                        "date-mismatch",
+                        format!(
+                            "{}:{}: '{}' has date {expected} in the catalogue, but the text dates it {found}",
+                            e.file,
+                            e.line,
+                            e.id()
+                        ),
+                    ));
                 }
-                edge.confidence = match edge.provenance {
-                    Provenance::Curated | Provenance::Background => 1.0,
-                    Provenance::Rule => 0.8,
-                    Provenance::Cooccurrence => (0.2 + 0.05 * f64::from(edge.weight)).min(0.5),
-                };
-                (s, t, edge)
-            })
-            .collect()
+            }
+            nodes.push(Node {
+                record: e.record.clone(),
+                traditional: e.traditional.clone(),
+                resolved_date,
+                discovered: i >= self.catalogue.entities.len(),
+                mentions: std::mem::take(&mut self.mentions[i]),
+                mentions_omitted: self.mentions_omitted[i],
+            });
+        }
+        nodes
     }
 }

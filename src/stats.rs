@@ -30,7 +30,7 @@ pub fn stats(graph: &KnowledgeGraph) -> Stats {
     let mut discovered_documents = 0;
     for n in graph.nodes() {
         *nodes_by_kind.entry(n.kind().to_string()).or_insert(0) += 1;
-        mentions += n.mentions.len();
+        mentions += n.mention_count();
         nodes_with_evidence += usize::from(!n.mentions.is_empty());
         discovered_documents += usize::from(n.discovered);
     }

@@ -132,6 +132,7 @@ pub fn graph(template: &KnowledgeGraph, nodes: usize, edges: usize, seed: u64) -
             resolved_date: None,
             discovered: false,
             mentions: Vec::new(),
+            mentions_omitted: 0,
         });
     }
     // Preferential attachment: an endpoint is a uniform node half of the time, else the
@@ -222,6 +223,7 @@ fn synthetic_edge(relation: Relation) -> Edge {
             span: None,
             reference: Some(SYNTHETIC_REFERENCE.to_owned()),
         }],
+        evidence_omitted: 0,
     }
 }
 

@@ -142,7 +142,7 @@ pub fn node_record(node: &Node) -> Vec<(&'static str, Value)> {
         ("discovered", Some(Value::Bool(node.discovered))),
         (
             "mention_count",
-            Some(Value::Int(node.mentions.len() as i64)),
+            Some(Value::Int(node.mention_count() as i64)),
         ),
         (
             "mentions",
