@@ -160,6 +160,26 @@ impl MappedText {
         self.start_of(range.start)..self.end_of(range.end.min(self.text.len()))
     }
 
+    /// Replace characters by characters of the same UTF-8 length, in place: `(offset,
+    /// new)`, each offset the start of a character as long as `new`; others are skipped.
+    /// The map does not change. O(n).
+    pub fn replace_aligned(&mut self, replacements: &[(usize, char)]) {
+        if replacements.is_empty() {
+            return;
+        }
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        for &(at, c) in replacements {
+            let fits = std::str::from_utf8(bytes.get(at..at + c.len_utf8()).unwrap_or(&[]))
+                .is_ok_and(|old| old.chars().count() == 1);
+            if fits {
+                c.encode_utf8(&mut bytes[at..at + c.len_utf8()]);
+            }
+        }
+        // Every write replaced one whole character by another: still UTF-8.
+        self.text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    }
+
     /// Append `self.text[a..b]` to `out` with its map, writing `with` (of the same length,
     /// char for char) in its place when given. `cursor` is the piece to start looking from.
     fn copy(&self, out: &mut Builder, a: usize, b: usize, with: Option<&str>, cursor: &mut usize) {

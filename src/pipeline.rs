@@ -153,8 +153,10 @@ pub fn build_with(
     let extractor = Extractor::new(catalogue)?;
     let mut merged = Merged::new(catalogue, options.limits);
     let mut documents = Vec::new();
+    // Extract batch k + 1 while batch k is merged.
+    let mut pending: Vec<Extracted> = Vec::new();
     let mut rest = files;
-    while !rest.is_empty() {
+    loop {
         let mut bytes = 0;
         let n = rest
             .iter()
@@ -165,22 +167,33 @@ pub fn build_with(
                 first || bytes <= BATCH_BYTES
             })
             .count();
-        let (batch, tail) = rest.split_at(n.max(1));
+        let (batch, tail) = rest.split_at(n.min(rest.len()));
         rest = tail;
-        let extracted: Vec<Extracted> = batch
-            .par_iter()
-            .map(|f| {
-                let e = extractor.process(f, options.keep_documents);
-                if let Some(progress) = options.progress {
-                    progress(f.text.len());
+        let merging = std::mem::take(&mut pending);
+        let ((), extracted) = rayon::join(
+            || {
+                for e in merging {
+                    if let Some(d) = merged.add(e) {
+                        documents.push(d);
+                    }
                 }
-                e
-            })
-            .collect();
-        for e in extracted {
-            if let Some(d) = merged.add(e) {
-                documents.push(d);
-            }
+            },
+            || {
+                batch
+                    .par_iter()
+                    .map(|f| {
+                        let e = extractor.process(f, options.keep_documents);
+                        if let Some(progress) = options.progress {
+                            progress(f.text.len());
+                        }
+                        e
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
+        pending = extracted;
+        if batch.is_empty() {
+            break;
         }
     }
     for s in &catalogue.sources {

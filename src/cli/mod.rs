@@ -11,9 +11,11 @@ pub mod table;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use jjj_graph::catalogue::Catalogue;
-use jjj_graph::corpus::{self, DocumentFile};
-use jjj_graph::pipeline::{self, Build};
-use std::path::PathBuf;
+use jjj_graph::corpus::{self, DocumentFile, TextFile};
+use jjj_graph::graph::KnowledgeGraph;
+use jjj_graph::pipeline::{self, Build, BuildOptions};
+use jjj_graph::saved::{self, Origin};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// jjj: a knowledge graph of the Beijing–Tianjin–Hebei (京津冀) coordinated-development
@@ -41,22 +43,17 @@ pub struct Inputs {
     /// Directory of documents (*.txt, *.md, UTF-8) instead of the embedded seeds.
     #[arg(long, global = true, value_name = "DIR", env = "JJJ_SEEDS")]
     pub seeds: Option<PathBuf>,
+    /// A graph saved by `jjj build --save FILE`: queries load it instead of extracting. If
+    /// its inputs (catalogue, documents, jjj version) changed since, it is rebuilt and saved
+    /// again first.
+    #[arg(long, global = true, value_name = "FILE", env = "JJJ_GRAPH")]
+    pub graph: Option<PathBuf>,
 }
 
 impl Inputs {
     /// Load and validate the catalogue.
     pub fn catalogue(&self) -> anyhow::Result<Catalogue> {
-        let files = match &self.data {
-            Some(dir) => corpus::read_catalogue_dir(dir)?,
-            None => corpus::embedded_catalogue(),
-        };
-        let origin = self
-            .data
-            .as_ref()
-            .map_or("the embedded catalogue".to_owned(), |d| {
-                d.display().to_string()
-            });
-        Catalogue::load(&files).with_context(|| format!("invalid catalogue in {origin}"))
+        self.load_catalogue(&self.catalogue_files()?)
     }
 
     /// Read the documents.
@@ -67,13 +64,142 @@ impl Inputs {
         })
     }
 
-    /// Load everything and build the graph.
+    /// Load everything and build the graph, keeping the processed documents (for the
+    /// commands that look at the text: `check`, `candidates`, `show`, `report`).
     pub fn build(&self) -> anyhow::Result<(Catalogue, Build)> {
         let catalogue = self.catalogue()?;
         let documents = self.documents()?;
-        let build = pipeline::build(&catalogue, &documents)?;
+        let build = build_with_progress(&catalogue, &documents, true)?;
         Ok((catalogue, build))
     }
+
+    /// The graph: loaded from `--graph FILE` (rebuilt first if its inputs changed), else
+    /// built from the documents without keeping them.
+    pub fn graph(&self) -> anyhow::Result<KnowledgeGraph> {
+        match &self.graph {
+            Some(file) => self.load_saved(file),
+            None => {
+                let catalogue = self.catalogue()?;
+                let documents = self.documents()?;
+                Ok(build_with_progress(&catalogue, &documents, false)?.graph)
+            }
+        }
+    }
+
+    /// Build the graph and save it to `file` with the hash of its inputs.
+    pub fn build_and_save(&self, file: &Path) -> anyhow::Result<KnowledgeGraph> {
+        let catalogue_files = self.catalogue_files()?;
+        let catalogue = self.load_catalogue(&catalogue_files)?;
+        let documents = self.documents()?;
+        let graph = build_with_progress(&catalogue, &documents, false)?.graph;
+        let origin = Origin::Built {
+            data: absolute(self.data.as_deref()),
+            seeds: absolute(self.seeds.as_deref()),
+            hash: saved::input_hash(&catalogue_files, &documents),
+        };
+        output::write_file(file, &saved::to_bytes(&graph, origin)?)?;
+        Ok(graph)
+    }
+
+    fn load_saved(&self, file: &Path) -> anyhow::Result<KnowledgeGraph> {
+        let shown = file.display().to_string();
+        let bytes = std::fs::read(file).with_context(|| format!("cannot read {shown}"))?;
+        let (header, body) = saved::read_header(&shown, &bytes)?;
+        let Origin::Built { data, seeds, hash } = &header.origin else {
+            // A generated graph has no inputs to check.
+            return Ok(saved::read_body(&shown, &header, body)?);
+        };
+        // The directories given now, else the ones it was built from.
+        let inputs = Inputs {
+            data: self
+                .data
+                .clone()
+                .or_else(|| data.as_ref().map(PathBuf::from)),
+            seeds: self
+                .seeds
+                .clone()
+                .or_else(|| seeds.as_ref().map(PathBuf::from)),
+            graph: None,
+        };
+        let why = if header.jjj_version != env!("CARGO_PKG_VERSION") {
+            format!(
+                "it was saved by jjj {}, this is jjj {}",
+                header.jjj_version,
+                env!("CARGO_PKG_VERSION")
+            )
+        } else if saved::input_hash(&inputs.catalogue_files()?, &inputs.documents()?) != *hash {
+            "its catalogue or documents changed since it was saved".to_owned()
+        } else {
+            return Ok(saved::read_body(&shown, &header, body)?);
+        };
+        drop(bytes);
+        eprintln!("jjj: {shown} is out of date ({why}); rebuilding it");
+        inputs.build_and_save(file)
+    }
+
+    fn catalogue_files(&self) -> anyhow::Result<Vec<TextFile>> {
+        Ok(match &self.data {
+            Some(dir) => corpus::read_catalogue_dir(dir)?,
+            None => corpus::embedded_catalogue(),
+        })
+    }
+
+    fn load_catalogue(&self, files: &[TextFile]) -> anyhow::Result<Catalogue> {
+        let origin = self
+            .data
+            .as_ref()
+            .map_or("the embedded catalogue".to_owned(), |d| {
+                d.display().to_string()
+            });
+        Catalogue::load(files).with_context(|| format!("invalid catalogue in {origin}"))
+    }
+}
+
+fn absolute(dir: Option<&Path>) -> Option<String> {
+    dir.map(|d| {
+        std::fs::canonicalize(d)
+            .unwrap_or_else(|_| d.to_owned())
+            .display()
+            .to_string()
+    })
+}
+
+/// Build, with a progress bar on stderr for corpora over 8 MB (drawn only when stderr is
+/// a terminal).
+fn build_with_progress(
+    catalogue: &Catalogue,
+    documents: &[DocumentFile],
+    keep_documents: bool,
+) -> anyhow::Result<Build> {
+    let total: usize = documents.iter().map(|d| d.text.len()).sum();
+    let bar = (total >= 8 << 20).then(|| {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(total as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "extracting {bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let tick = |bytes: usize| {
+        if let Some(bar) = &bar {
+            bar.inc(bytes as u64);
+        }
+    };
+    let options = BuildOptions {
+        keep_documents,
+        progress: Some(&tick),
+        ..BuildOptions::default()
+    };
+    let build = pipeline::build_with(catalogue, documents, &options)?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(build)
 }
 
 /// The subcommands.

@@ -130,6 +130,7 @@ impl Normalizer {
         let conversion = self.t2s.edits(text.as_str());
         report.converted_chars = conversion.converted_chars;
         report.traditional = conversion.han > 0 && report.converted_chars * 20 > conversion.han;
+        text.replace_aligned(&conversion.aligned);
         text = text.apply(&conversion.edits);
 
         let widths = chinese::width_edits(text.as_str());

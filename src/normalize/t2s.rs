@@ -40,6 +40,11 @@ fn entries(dictionary: &str) -> impl Iterator<Item = (&str, &str)> {
 
 /// What one conversion pass found.
 pub struct Conversion {
+    /// Characters replaced by a character of the same UTF-8 length, (offset, new):
+    /// [`MappedText::replace_aligned`](crate::mapped::MappedText::replace_aligned) writes
+    /// them in place. Almost every conversion is one of these.
+    pub aligned: Vec<(usize, char)>,
+    /// The other replacements (apply after `aligned`).
     pub edits: Vec<Edit>,
     /// Han characters in the text (before conversion).
     pub han: usize,
@@ -100,6 +105,7 @@ impl T2s {
     /// O(n).
     pub fn edits(&self, text: &str) -> Conversion {
         let mut out = Conversion {
+            aligned: Vec::new(),
             edits: Vec::new(),
             han: 0,
             converted_chars: 0,
@@ -145,10 +151,7 @@ impl T2s {
                 out.han += 1;
             }
             match self.char_value(c) {
-                Some(CharValue::One(s)) => {
-                    out.edits.push(Edit::new(i..i + len, s.to_string()));
-                    out.converted_chars += 1;
-                }
+                Some(CharValue::One(s)) => out.replace(i, c, s),
                 Some(CharValue::Many(s)) => {
                     out.edits.push(Edit::new(i..i + len, s.to_owned()));
                     out.converted_chars += s.chars().count();
@@ -161,21 +164,29 @@ impl T2s {
 
     /// `text` converted.
     pub fn convert(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut at = 0;
-        for e in self.edits(text).edits {
-            out.push_str(&text[at..e.range.start]);
-            out.push_str(&e.with);
-            at = e.range.end;
-        }
-        out.push_str(&text[at..]);
-        out
+        let conversion = self.edits(text);
+        let mut mapped = crate::mapped::MappedText::new(text);
+        mapped.replace_aligned(&conversion.aligned);
+        mapped.apply(&conversion.edits).as_str().to_owned()
     }
 }
 
 impl Default for T2s {
     fn default() -> Self {
         T2s::new()
+    }
+}
+
+impl Conversion {
+    /// Replace the character `old` at `at` by `new`.
+    fn replace(&mut self, at: usize, old: char, new: char) {
+        if old.len_utf8() == new.len_utf8() {
+            self.aligned.push((at, new));
+        } else {
+            self.edits
+                .push(Edit::new(at..at + old.len_utf8(), new.to_string()));
+        }
+        self.converted_chars += 1;
     }
 }
 

@@ -8,21 +8,38 @@ use std::process::ExitCode;
 
 /// Build the graph from the documents and the catalogue and print a summary.
 ///
+/// Documents are extracted in parallel on every core, with a progress bar on stderr for
+/// large corpora. --save writes the graph to a file that every query command loads with
+/// --graph FILE, so a large corpus is extracted once; the file records a hash of its
+/// inputs and is rebuilt when they change.
+///
 /// Examples:
 ///   jjj build
 ///   jjj build --json
 ///   jjj --seeds my-docs/ --data my-catalogue/ build
+///   jjj --seeds archive/ build --save archive.jjj
+///   jjj --graph archive.jjj path 雄安新区 天津
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Save the graph to FILE (written atomically).
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<std::path::PathBuf>,
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let (_, build) = inputs.build()?;
-    let graph = &build.graph;
+    let graph = match &args.save {
+        Some(file) => {
+            let graph = inputs.build_and_save(file)?;
+            eprintln!("jjj: saved the graph to {}", file.display());
+            graph
+        }
+        None => inputs.graph()?,
+    };
+    let graph = &graph;
     let counts = stats(graph);
     if args.json {
         let summary = serde_json::json!({

@@ -30,9 +30,9 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let (_, build) = inputs.build()?;
+    let graph = inputs.graph()?;
     let filter = args.relations.filter();
-    let found = communities(&build.graph, &filter, args.seed);
+    let found = communities(&graph, &filter, args.seed);
     if args.json {
         output::write_stdout(&output::json(&found)?)?;
     } else {

@@ -56,11 +56,12 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
             jjj_graph::export::FORMATS.join(", ")
         );
     };
-    let (_, build) = inputs.build()?;
+    let graph = inputs.graph()?;
     let mut graph = match &args.view {
-        Some(view) => subgraph(&build.graph, view)
-            .with_context(|| format!("cannot select the view {view:?}"))?,
-        None => build.graph,
+        Some(view) => {
+            subgraph(&graph, view).with_context(|| format!("cannot select the view {view:?}"))?
+        }
+        None => graph,
     };
     if args.no_cooccurrence {
         graph = graph.subgraph(|_| true, |e| graph.graph[e].relation != Relation::CoOccurs);

@@ -34,8 +34,8 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let (_, build) = inputs.build()?;
-    let kg = &build.graph;
+    let graph = inputs.graph()?;
+    let kg = &graph;
     let hits: Vec<_> = search(kg, &args.text)
         .into_iter()
         .filter(|(i, _)| jjj_graph::query::kind_ok(&args.kind, kg.graph[*i].kind()))

@@ -32,8 +32,8 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let (_, build) = inputs.build()?;
-    let kg = &build.graph;
+    let graph = inputs.graph()?;
+    let kg = &graph;
     let within = args.within.as_deref().map(|r| resolve(kg, r)).transpose()?;
     let listed = list(kg, &args.kind, within);
     if args.json {

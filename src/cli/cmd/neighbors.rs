@@ -46,8 +46,8 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let (_, build) = inputs.build()?;
-    let kg = &build.graph;
+    let graph = inputs.graph()?;
+    let kg = &graph;
     let center = resolve(kg, &args.name)?;
     let filter = args.relations.filter();
     let found = neighbors(kg, center, args.depth, &filter, &args.kind);

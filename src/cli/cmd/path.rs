@@ -66,8 +66,8 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let (_, build) = inputs.build()?;
-    let kg = &build.graph;
+    let graph = inputs.graph()?;
+    let kg = &graph;
     let from = resolve(kg, &args.from)?;
     let to = resolve(kg, &args.to)?;
     let avoid = args

@@ -39,8 +39,8 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let (_, build) = inputs.build()?;
-    let kg = &build.graph;
+    let graph = inputs.graph()?;
+    let kg = &graph;
     let filter = args.relations.filter();
     let ranked = rank(kg, args.by, &filter, &args.kind, args.top);
     if args.json {

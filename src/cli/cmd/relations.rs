@@ -38,8 +38,8 @@ struct Answer {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let (_, build) = inputs.build()?;
-    let kg = &build.graph;
+    let graph = inputs.graph()?;
+    let kg = &graph;
     let (a, b) = (resolve(kg, &args.a)?, resolve(kg, &args.b)?);
     let answer = Answer {
         a: NodeRef::at(kg, a),

@@ -137,8 +137,8 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     if to_stdout && matches!(format.as_str(), "png" | "pdf") && std::io::stdout().is_terminal() {
         bail!("{format} is binary: write it to a file with -o FILE, or redirect stdout");
     }
-    let (_, build) = inputs.build()?;
-    let diagram = view_diagram(&build.graph, &args.view, args.lang, args.cooccurrence)?;
+    let graph = inputs.graph()?;
+    let diagram = view_diagram(&graph, &args.view, args.lang, args.cooccurrence)?;
     let (bytes, engine) = draw(
         &diagram,
         &format,

@@ -83,8 +83,15 @@ fn relations<'a>(
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let (_, build) = inputs.build()?;
-    let graph = &build.graph;
+    // With a saved graph the documents are not at hand: mentions show the matched words
+    // instead of their sentence.
+    let (graph, documents) = if inputs.graph.is_some() {
+        (inputs.graph()?, Vec::new())
+    } else {
+        let (_, build) = inputs.build()?;
+        (build.graph, build.documents)
+    };
+    let graph = &graph;
     let index = resolve(graph, &args.name)?;
     let node = &graph.graph[index];
     let card = Card {
@@ -95,11 +102,15 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
         output::write_stdout(&output::json(&card)?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    output::write_stdout(render(&build, &card, &args).as_bytes())?;
+    output::write_stdout(render(&documents, &card, &args).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn render(build: &jjj_graph::pipeline::Build, card: &Card, args: &Args) -> String {
+fn render(
+    documents: &[jjj_graph::pipeline::ProcessedDocument],
+    card: &Card,
+    args: &Args,
+) -> String {
     let node = card.node;
     let r = &node.record;
     let mut out = String::new();
@@ -140,7 +151,7 @@ fn render(build: &jjj_graph::pipeline::Build, card: &Card, args: &Args) -> Strin
         "mentions",
         Some(format!(
             "{} ({})",
-            node.mentions.len(),
+            node.mention_count(),
             per_doc
                 .iter()
                 .map(|(d, n)| format!("{d} ×{n}"))
@@ -229,16 +240,22 @@ fn render(build: &jjj_graph::pipeline::Build, card: &Card, args: &Args) -> Strin
         if !seen.insert((&m.document, m.sentence)) {
             continue;
         }
-        let Some(doc) = build.documents.iter().find(|d| d.source.id == m.document) else {
-            continue;
+        let ev = match documents.iter().find(|d| d.source.id == m.document) {
+            Some(doc) => doc.evidence(m.sentence),
+            None => jjj_graph::graph::Evidence {
+                document: Some(m.document.clone()),
+                sentence: Some(m.sentence),
+                quote: Some(m.text.clone()),
+                span: Some(m.span),
+                reference: None,
+            },
         };
-        let ev = doc.evidence(m.sentence);
         let _ = writeln!(out, "  {}", evidence_line(&ev, &m.text));
         if !args.all_evidence && seen.len() >= 8 {
             let _ = writeln!(
                 out,
                 "  … (--all-evidence for all {} mentions)",
-                node.mentions.len()
+                node.mention_count()
             );
             break;
         }

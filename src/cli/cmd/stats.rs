@@ -17,8 +17,8 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let (_, build) = inputs.build()?;
-    let s = jjj_graph::stats::stats(&build.graph);
+    let graph = inputs.graph()?;
+    let s = jjj_graph::stats::stats(&graph);
     if args.json {
         output::write_stdout(&output::json(&s)?)?;
         return Ok(ExitCode::SUCCESS);

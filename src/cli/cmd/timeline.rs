@@ -50,8 +50,8 @@ fn date(flag: &str, value: Option<&str>) -> anyhow::Result<Option<PartialDate>> 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     let from = date("--from", args.from.as_deref())?;
     let to = date("--to", args.to.as_deref())?;
-    let (_, build) = inputs.build()?;
-    let mut found = timeline(&build.graph, from, to);
+    let graph = inputs.graph()?;
+    let mut found = timeline(&graph, from, to);
     if !args.undated {
         found.undated.clear();
     }
