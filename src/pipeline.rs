@@ -138,7 +138,7 @@ pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
 
 /// Documents extracted in parallel per batch; a batch holds at most this many bytes or
 /// documents, so memory stays bounded whatever the corpus size.
-const BATCH_BYTES: usize = 32 << 20;
+const BATCH_BYTES: usize = 8 << 20;
 const BATCH_DOCUMENTS: usize = 256;
 
 /// Build the graph from `catalogue` and `files`: documents are normalized and extracted in
