@@ -3,7 +3,7 @@
 //! Documents must be UTF-8 text; anything else is refused with its name and position.
 
 use crate::error::{line_column, Error, Result};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A catalogue file: its path relative to the data directory, the path to show in
 /// messages, and its text.
@@ -98,25 +98,14 @@ fn collect_toml(root: &Path, dir: &Path, out: &mut Vec<TextFile>) -> Result<()> 
     Ok(())
 }
 
-/// Read the documents (`*.txt`, `*.md`) in `dir`, sorted by name.
-pub fn read_documents_dir(dir: &Path) -> Result<Vec<DocumentFile>> {
+/// The documents (`*.txt`, `*.md`) in `dir`, sorted by name, not yet read.
+pub fn document_paths(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
     let mut out = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| io_error(dir, e))?.path();
         if path.is_file() && path.extension().is_some_and(|x| x == "txt" || x == "md") {
-            let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
-            let display = path.display().to_string();
-            let text = decode(&display, bytes)?;
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            out.push(DocumentFile {
-                name,
-                display_path: display,
-                text,
-            });
+            out.push(path);
         }
     }
     if out.is_empty() {
@@ -125,8 +114,32 @@ pub fn read_documents_dir(dir: &Path) -> Result<Vec<DocumentFile>> {
             message: "no documents (*.txt, *.md) in this directory".into(),
         });
     }
-    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(out)
+}
+
+/// Read one document.
+pub fn read_document(path: &Path) -> Result<DocumentFile> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    let display = path.display().to_string();
+    let text = decode(&display, bytes)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(DocumentFile {
+        name,
+        display_path: display,
+        text,
+    })
+}
+
+/// Read the documents (`*.txt`, `*.md`) in `dir`, sorted by name.
+pub fn read_documents_dir(dir: &Path) -> Result<Vec<DocumentFile>> {
+    document_paths(dir)?
+        .iter()
+        .map(|p| read_document(p))
+        .collect()
 }
 
 /// Check that `bytes` are UTF-8 text (a BOM is dropped) and return them as a string.

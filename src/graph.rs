@@ -357,28 +357,82 @@ impl KnowledgeGraph {
         documents: Vec<DocumentInfo>,
         problems: Vec<Problem>,
     ) -> KnowledgeGraph {
-        let mut order: Vec<usize> = (0..nodes.len()).collect();
-        order.sort_by(|&a, &b| nodes[a].record.id.cmp(&nodes[b].record.id));
-        let mut rank = vec![0u32; nodes.len()];
-        for (r, &i) in order.iter().enumerate() {
-            rank[i] = r as u32;
-        }
-        let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
-        let mut graph = DiGraph::with_capacity(slots.len(), edges.len());
-        let mut index = HashMap::with_capacity(slots.len());
-        for &i in &order {
-            if let Some(node) = slots[i].take() {
-                let id = node.record.id.clone();
-                index.insert(id, graph.add_node(node));
+        let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
+        let mut index = HashMap::with_capacity(nodes.len());
+        let in_order = nodes.windows(2).all(|w| w[0].record.id < w[1].record.id);
+        let mut edges = if in_order {
+            for node in nodes {
+                index.insert(node.record.id.clone(), graph.add_node(node));
             }
+            edges
+        } else {
+            let mut order: Vec<usize> = (0..nodes.len()).collect();
+            order.sort_by(|&a, &b| nodes[a].record.id.cmp(&nodes[b].record.id));
+            let mut rank = vec![0usize; nodes.len()];
+            for (r, &i) in order.iter().enumerate() {
+                rank[i] = r;
+            }
+            let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+            for &i in &order {
+                if let Some(node) = slots[i].take() {
+                    index.insert(node.record.id.clone(), graph.add_node(node));
+                }
+            }
+            edges
+                .into_iter()
+                .map(|(s, t, e)| (rank[s], rank[t], e))
+                .collect()
+        };
+        if !edges.is_sorted_by_key(|a| (a.0, a.1, a.2.relation)) {
+            edges.sort_by_key(|a| (a.0, a.1, a.2.relation));
         }
-        let mut edges: Vec<_> = edges
-            .into_iter()
-            .map(|(s, t, e)| (rank[s], rank[t], e))
-            .collect();
-        edges.sort_by_key(|a| (a.0, a.1, a.2.relation));
         for (s, t, e) in edges {
-            graph.add_edge(NodeIndex::new(s as usize), NodeIndex::new(t as usize), e);
+            graph.add_edge(NodeIndex::new(s), NodeIndex::new(t), e);
+        }
+        KnowledgeGraph {
+            graph,
+            index,
+            documents,
+            problems,
+        }
+    }
+
+    /// [`KnowledgeGraph::from_indexed`] for nodes and edges that come in chunks (a saved
+    /// graph): chunks already in order go straight into the graph, without copies.
+    pub fn from_chunks(
+        nodes: Vec<Vec<Node>>,
+        edges: Vec<Vec<(usize, usize, Edge)>>,
+        documents: Vec<DocumentInfo>,
+        problems: Vec<Problem>,
+    ) -> KnowledgeGraph {
+        let nodes_in_order = nodes
+            .iter()
+            .flatten()
+            .zip(nodes.iter().flatten().skip(1))
+            .all(|(a, b)| a.record.id < b.record.id);
+        let key = |a: &(usize, usize, Edge)| (a.0, a.1, a.2.relation);
+        let edges_in_order = edges
+            .iter()
+            .flatten()
+            .zip(edges.iter().flatten().skip(1))
+            .all(|(a, b)| key(a) <= key(b));
+        if !(nodes_in_order && edges_in_order) {
+            return KnowledgeGraph::from_indexed(
+                nodes.into_iter().flatten().collect(),
+                edges.into_iter().flatten().collect(),
+                documents,
+                problems,
+            );
+        }
+        let n = nodes.iter().map(Vec::len).sum();
+        let m = edges.iter().map(Vec::len).sum();
+        let mut graph = DiGraph::with_capacity(n, m);
+        let mut index = HashMap::with_capacity(n);
+        for node in nodes.into_iter().flatten() {
+            index.insert(node.record.id.clone(), graph.add_node(node));
+        }
+        for (s, t, e) in edges.into_iter().flatten() {
+            graph.add_edge(NodeIndex::new(s), NodeIndex::new(t), e);
         }
         KnowledgeGraph {
             graph,

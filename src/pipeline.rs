@@ -138,37 +138,47 @@ pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
 
 /// Documents extracted in parallel per batch; a batch holds at most this many bytes or
 /// documents, so memory stays bounded whatever the corpus size.
-const BATCH_BYTES: usize = 8 << 20;
+const BATCH_BYTES: usize = 4 << 20;
 const BATCH_DOCUMENTS: usize = 256;
 
-/// Build the graph from `catalogue` and `files`: documents are normalized and extracted in
-/// parallel (rayon, in batches), then merged in file order, so the result does not depend
-/// on the number of threads.
+/// Build the graph from `catalogue` and `files` (see [`build_from`]).
 pub fn build_with(
     catalogue: &Catalogue,
     files: &[DocumentFile],
     options: &BuildOptions,
 ) -> Result<Build> {
+    build_from(catalogue, files.iter().cloned().map(Ok), options)
+}
+
+/// Build the graph from `catalogue` and the documents `files` yields (read as needed, so
+/// the corpus never has to fit in memory at once): documents are normalized and extracted
+/// in parallel (rayon, in batches), then merged in file order, so the result does not
+/// depend on the number of threads. The first document that fails to read stops the build.
+pub fn build_from(
+    catalogue: &Catalogue,
+    files: impl IntoIterator<Item = Result<DocumentFile>>,
+    options: &BuildOptions,
+) -> Result<Build> {
     use rayon::prelude::*;
+    let mut files = files.into_iter();
+    let mut names = BTreeSet::new();
     let extractor = Extractor::new(catalogue)?;
     let mut merged = Merged::new(catalogue, options.limits);
     let mut documents = Vec::new();
     // Extract batch k + 1 while batch k is merged.
     let mut pending: Vec<Extracted> = Vec::new();
-    let mut rest = files;
     loop {
+        let mut batch = Vec::new();
         let mut bytes = 0;
-        let n = rest
-            .iter()
-            .take(BATCH_DOCUMENTS)
-            .take_while(|f| {
-                let first = bytes == 0;
-                bytes += f.text.len();
-                first || bytes <= BATCH_BYTES
-            })
-            .count();
-        let (batch, tail) = rest.split_at(n.min(rest.len()));
-        rest = tail;
+        while batch.len() < BATCH_DOCUMENTS && (batch.is_empty() || bytes < BATCH_BYTES) {
+            let Some(file) = files.next() else {
+                break;
+            };
+            let file = file?;
+            bytes += file.text.len();
+            names.insert(file.name.clone());
+            batch.push(file);
+        }
         let merging = std::mem::take(&mut pending);
         let ((), extracted) = rayon::join(
             || {
@@ -197,7 +207,7 @@ pub fn build_with(
         }
     }
     for s in &catalogue.sources {
-        if !files.iter().any(|f| f.name == s.file) {
+        if !names.contains(&s.file) {
             merged.problems.push(problem(
                 Severity::Warning,
                 "missing-source",

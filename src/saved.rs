@@ -1,15 +1,20 @@
 //! Saved graphs (`jjj build --save FILE`, `--graph FILE`): the whole [`KnowledgeGraph`] in one
-//! binary file (a short text line, a MessagePack header saying where the graph came from
-//! with a BLAKE3 hash of its inputs, then the MessagePack body), so a large corpus is
-//! extracted once and every later query only loads it.
+//! binary file — a text line naming the format, a MessagePack header saying where the graph
+//! came from (with a BLAKE3 hash of its inputs), the documents and problems, then the nodes
+//! and edges as positional MessagePack — so a large corpus is extracted once and every later
+//! query only loads it.
 
+use crate::catalogue::{EntityRecord, Kind};
 use crate::corpus::{DocumentFile, TextFile};
+use crate::dates::PartialDate;
 use crate::error::{Error, Result};
-use crate::graph::{DocumentInfo, Edge, KnowledgeGraph, Node, Problem};
+use crate::graph::{
+    DocumentInfo, Edge, Evidence, KnowledgeGraph, Mention, Node, Problem, Provenance, Relation,
+};
 use serde::{Deserialize, Serialize};
 
 /// The first line of every saved graph; the number is the format version.
-const MAGIC: &[u8] = b"jjj saved graph, format 1\n";
+const MAGIC: &[u8] = b"jjj saved graph, format 3\n";
 
 /// Where a saved graph came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,41 +46,237 @@ pub struct Header {
     pub edges: usize,
 }
 
-#[derive(Serialize)]
-struct BodyRef<'a> {
-    nodes: Vec<&'a Node>,
-    edges: Vec<(u32, u32, &'a Edge)>,
-    documents: &'a [DocumentInfo],
-    problems: &'a [Problem],
-}
-
-#[derive(Deserialize)]
-struct Body {
-    nodes: Vec<Node>,
-    edges: Vec<(u32, u32, Edge)>,
+/// The documents and problems, written with field names (few and small).
+#[derive(Serialize, Deserialize)]
+struct Meta {
     documents: Vec<DocumentInfo>,
     problems: Vec<Problem>,
 }
 
-/// The BLAKE3 hash (hex) of the inputs of a build: every catalogue file and document, by
-/// path and content, and the jjj version. O(total bytes), about 1 GB/s.
-pub fn input_hash(catalogue: &[TextFile], documents: &[DocumentFile]) -> String {
-    let mut h = blake3::Hasher::new();
-    h.update(env!("CARGO_PKG_VERSION").as_bytes());
-    for f in catalogue {
-        for part in [f.path.as_bytes(), f.text.as_bytes()] {
-            h.update(&(part.len() as u64).to_le_bytes());
-            h.update(part);
+/// Nodes and edges are written positionally (MessagePack arrays, no field names) in
+/// chunks of this many, each prefixed by its length, so loading decodes chunks in
+/// parallel. They are the bulk of a large graph; every field is listed, none skipped.
+const CHUNK: usize = 1 << 16;
+
+#[derive(Serialize, Deserialize)]
+struct WireNode {
+    id: String,
+    kind: Kind,
+    name: String,
+    en: Option<String>,
+    aliases: Vec<String>,
+    category: Option<String>,
+    level: Option<String>,
+    code: Option<String>,
+    coords: Option<[f64; 2]>,
+    located_in: Option<String>,
+    reference: Option<String>,
+    role: Option<String>,
+    date: Option<PartialDate>,
+    issuer: Option<String>,
+    list_name: Option<String>,
+    group: Option<String>,
+    field: Option<String>,
+    traditional: Vec<String>,
+    resolved_date: Option<PartialDate>,
+    discovered: bool,
+    mentions: Vec<Mention>,
+    mentions_omitted: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireEdge {
+    source: u32,
+    target: u32,
+    relation: Relation,
+    provenance: Provenance,
+    rule: Option<String>,
+    confidence: f64,
+    weight: u32,
+    date: Option<PartialDate>,
+    role: Option<String>,
+    evidence: Vec<WireEvidence>,
+    evidence_omitted: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireEvidence {
+    document: Option<String>,
+    sentence: Option<usize>,
+    quote: Option<String>,
+    span: Option<[usize; 2]>,
+    reference: Option<String>,
+}
+
+impl From<&Node> for WireNode {
+    fn from(n: &Node) -> Self {
+        let EntityRecord {
+            id,
+            kind,
+            name,
+            en,
+            aliases,
+            category,
+            level,
+            code,
+            coords,
+            located_in,
+            reference,
+            role,
+            date,
+            issuer,
+            list_name,
+            group,
+            field,
+        } = n.record.clone();
+        WireNode {
+            id,
+            kind,
+            name,
+            en,
+            aliases,
+            category,
+            level,
+            code,
+            coords,
+            located_in,
+            reference,
+            role,
+            date,
+            issuer,
+            list_name,
+            group,
+            field,
+            traditional: n.traditional.clone(),
+            resolved_date: n.resolved_date,
+            discovered: n.discovered,
+            mentions: n.mentions.clone(),
+            mentions_omitted: n.mentions_omitted,
         }
     }
-    h.update(b"documents");
-    for d in documents {
+}
+
+impl From<WireNode> for Node {
+    fn from(w: WireNode) -> Self {
+        Node {
+            record: EntityRecord {
+                id: w.id,
+                kind: w.kind,
+                name: w.name,
+                en: w.en,
+                aliases: w.aliases,
+                category: w.category,
+                level: w.level,
+                code: w.code,
+                coords: w.coords,
+                located_in: w.located_in,
+                reference: w.reference,
+                role: w.role,
+                date: w.date,
+                issuer: w.issuer,
+                list_name: w.list_name,
+                group: w.group,
+                field: w.field,
+            },
+            traditional: w.traditional,
+            resolved_date: w.resolved_date,
+            discovered: w.discovered,
+            mentions: w.mentions,
+            mentions_omitted: w.mentions_omitted,
+        }
+    }
+}
+
+impl WireEdge {
+    fn new(source: u32, target: u32, e: &Edge) -> Self {
+        WireEdge {
+            source,
+            target,
+            relation: e.relation,
+            provenance: e.provenance,
+            rule: e.rule.clone(),
+            confidence: e.confidence,
+            weight: e.weight,
+            date: e.date,
+            role: e.role.clone(),
+            evidence: e
+                .evidence
+                .iter()
+                .map(|v| WireEvidence {
+                    document: v.document.clone(),
+                    sentence: v.sentence,
+                    quote: v.quote.clone(),
+                    span: v.span,
+                    reference: v.reference.clone(),
+                })
+                .collect(),
+            evidence_omitted: e.evidence_omitted,
+        }
+    }
+
+    fn into_edge(self) -> (usize, usize, Edge) {
+        let edge = Edge {
+            relation: self.relation,
+            provenance: self.provenance,
+            rule: self.rule,
+            confidence: self.confidence,
+            weight: self.weight,
+            date: self.date,
+            role: self.role,
+            evidence: self
+                .evidence
+                .into_iter()
+                .map(|v| Evidence {
+                    document: v.document,
+                    sentence: v.sentence,
+                    quote: v.quote,
+                    span: v.span,
+                    reference: v.reference,
+                })
+                .collect(),
+            evidence_omitted: self.evidence_omitted,
+        };
+        (self.source as usize, self.target as usize, edge)
+    }
+}
+
+/// The BLAKE3 hash of the inputs of a build: every catalogue file and document, by path
+/// and content, and the jjj version. Documents are added one at a time, so a corpus is
+/// hashed as it streams past. About 1 GB/s.
+pub struct InputHasher(blake3::Hasher);
+
+impl InputHasher {
+    pub fn new(catalogue: &[TextFile]) -> Self {
+        let mut h = blake3::Hasher::new();
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        for f in catalogue {
+            for part in [f.path.as_bytes(), f.text.as_bytes()] {
+                h.update(&(part.len() as u64).to_le_bytes());
+                h.update(part);
+            }
+        }
+        h.update(b"documents");
+        InputHasher(h)
+    }
+
+    pub fn add(&mut self, d: &DocumentFile) {
         for part in [d.name.as_bytes(), d.text.as_bytes()] {
-            h.update(&(part.len() as u64).to_le_bytes());
-            h.update(part);
+            self.0.update(&(part.len() as u64).to_le_bytes());
+            self.0.update(part);
         }
     }
-    h.finalize().to_hex().to_string()
+
+    /// The hash, in hex.
+    pub fn finish(&self) -> String {
+        self.0.finalize().to_hex().to_string()
+    }
+}
+
+/// The hash of a whole input set (see [`InputHasher`]).
+pub fn input_hash(catalogue: &[TextFile], documents: &[DocumentFile]) -> String {
+    let mut h = InputHasher::new(catalogue);
+    documents.iter().for_each(|d| h.add(d));
+    h.finish()
 }
 
 fn encode_error(e: impl std::fmt::Display) -> Error {
@@ -94,29 +295,26 @@ pub fn to_bytes(graph: &KnowledgeGraph, origin: Origin) -> Result<Vec<u8>> {
         nodes: graph.graph.node_count(),
         edges: graph.graph.edge_count(),
     };
-    let body = BodyRef {
-        nodes: graph.graph.node_weights().collect(),
-        edges: graph
-            .graph
-            .raw_edges()
-            .iter()
-            .map(|e| {
-                (
-                    e.source().index() as u32,
-                    e.target().index() as u32,
-                    &e.weight,
-                )
-            })
-            .collect(),
-        documents: &graph.documents,
-        problems: &graph.problems,
+    let meta = Meta {
+        documents: graph.documents.clone(),
+        problems: graph.problems.clone(),
     };
     let header = rmp_serde::to_vec_named(&header).map_err(encode_error)?;
-    let mut out = Vec::with_capacity(MAGIC.len() + 8 + header.len());
+    let meta = rmp_serde::to_vec_named(&meta).map_err(encode_error)?;
+    let mut out = Vec::with_capacity(MAGIC.len() + 16 + header.len() + meta.len());
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&(header.len() as u64).to_le_bytes());
-    out.extend_from_slice(&header);
-    rmp_serde::encode::write_named(&mut out, &body).map_err(encode_error)?;
+    for part in [&header, &meta] {
+        push_part(&mut out, part);
+    }
+    let nodes: Vec<&Node> = graph.graph.node_weights().collect();
+    push_chunks(&mut out, &nodes, |n| WireNode::from(*n))?;
+    push_chunks(&mut out, graph.graph.raw_edges(), |e| {
+        WireEdge::new(
+            e.source().index() as u32,
+            e.target().index() as u32,
+            &e.weight,
+        )
+    })?;
     Ok(out)
 }
 
@@ -125,6 +323,59 @@ fn not_saved(path: &str, message: impl Into<String>) -> Error {
         path: path.to_owned(),
         message: message.into(),
     }
+}
+
+fn push_part(out: &mut Vec<u8>, part: &[u8]) {
+    out.extend_from_slice(&(part.len() as u64).to_le_bytes());
+    out.extend_from_slice(part);
+}
+
+/// `items` as a count of chunks, then each chunk of [`CHUNK`] items, length-prefixed.
+fn push_chunks<T, W: Serialize>(
+    out: &mut Vec<u8>,
+    items: &[T],
+    wire: impl Fn(&T) -> W,
+) -> Result<()> {
+    out.extend_from_slice(&(items.len().div_ceil(CHUNK) as u64).to_le_bytes());
+    for chunk in items.chunks(CHUNK) {
+        let wired: Vec<W> = chunk.iter().map(&wire).collect();
+        push_part(out, &rmp_serde::to_vec(&wired).map_err(encode_error)?);
+    }
+    Ok(())
+}
+
+/// Decode what [`push_chunks`] wrote and convert each item with `convert`, chunks in
+/// parallel; returns the chunks and the bytes after them.
+fn read_chunks<'b, W, T>(
+    bytes: &'b [u8],
+    convert: impl Fn(W) -> T + Sync,
+) -> std::result::Result<(Vec<Vec<T>>, &'b [u8]), String>
+where
+    W: serde::de::DeserializeOwned,
+    T: Send,
+{
+    use rayon::prelude::*;
+    let count = bytes
+        .get(..8)
+        .and_then(|b| b.try_into().ok())
+        .map(u64::from_le_bytes)
+        .ok_or("truncated")?;
+    let mut rest = &bytes[8..];
+    let mut parts = Vec::new();
+    for _ in 0..count {
+        let (part, tail) = length_prefixed(rest).ok_or("truncated")?;
+        parts.push(part);
+        rest = tail;
+    }
+    let chunks: Vec<Vec<T>> = parts
+        .par_iter()
+        .map(|p| {
+            rmp_serde::from_slice::<Vec<W>>(p)
+                .map(|items| items.into_iter().map(&convert).collect())
+                .map_err(|e| e.to_string())
+        })
+        .collect::<std::result::Result<_, _>>()?;
+    Ok((chunks, rest))
 }
 
 /// Split a saved graph into its header and the body bytes; `path` is for messages.
@@ -137,52 +388,44 @@ pub fn read_header<'b>(path: &str, bytes: &'b [u8]) -> Result<(Header, &'b [u8])
         };
         return Err(not_saved(path, message));
     };
-    let truncated = || not_saved(path, "the saved graph is truncated");
-    let len_bytes: [u8; 8] = rest
-        .get(..8)
-        .and_then(|b| b.try_into().ok())
-        .ok_or_else(truncated)?;
-    let len = usize::try_from(u64::from_le_bytes(len_bytes)).map_err(|_| truncated())?;
-    let header_bytes = rest
-        .get(8..8usize.saturating_add(len))
-        .ok_or_else(truncated)?;
+    let (header_bytes, rest) =
+        length_prefixed(rest).ok_or_else(|| not_saved(path, "the saved graph is truncated"))?;
     let header: Header = rmp_serde::from_slice(header_bytes)
         .map_err(|e| not_saved(path, format!("damaged header: {e}")))?;
-    Ok((header, &rest[8 + len..]))
+    Ok((header, rest))
 }
 
-/// Load the graph from the body bytes [`read_header`] returned. O(V + E).
-pub fn read_body(path: &str, header: &Header, body: &[u8]) -> Result<KnowledgeGraph> {
-    let body: Body =
-        rmp_serde::from_slice(body).map_err(|e| not_saved(path, format!("damaged graph: {e}")))?;
-    let n = body.nodes.len();
-    if n != header.nodes || body.edges.len() != header.edges {
-        return Err(not_saved(
-            path,
-            "damaged graph: the header and the body disagree on the size",
+/// Load the graph from the bytes after the header ([`read_header`]). O(V + E).
+pub fn read_body(path: &str, header: &Header, rest: &[u8]) -> Result<KnowledgeGraph> {
+    let damaged = |what: String| not_saved(path, format!("damaged graph: {what}"));
+    let (meta, body) = length_prefixed(rest).ok_or_else(|| damaged("truncated".into()))?;
+    let meta: Meta = rmp_serde::from_slice(meta).map_err(|e| damaged(e.to_string()))?;
+    let (nodes, rest) = read_chunks(body, |w: WireNode| Node::from(w)).map_err(damaged)?;
+    let (edges, _) = read_chunks(rest, WireEdge::into_edge).map_err(damaged)?;
+    let n: usize = nodes.iter().map(Vec::len).sum();
+    let m: usize = edges.iter().map(Vec::len).sum();
+    if n != header.nodes || m != header.edges {
+        return Err(damaged(
+            "the header and the body disagree on the size".into(),
         ));
     }
-    if body
-        .edges
-        .iter()
-        .any(|&(s, t, _)| s as usize >= n || t as usize >= n)
-    {
-        return Err(not_saved(
-            path,
-            "damaged graph: an edge names a missing node",
-        ));
+    if edges.iter().flatten().any(|&(s, t, _)| s >= n || t >= n) {
+        return Err(damaged("an edge names a missing node".into()));
     }
-    let edges = body
-        .edges
-        .into_iter()
-        .map(|(s, t, e)| (s as usize, t as usize, e))
-        .collect();
-    Ok(KnowledgeGraph::from_indexed(
-        body.nodes,
+    Ok(KnowledgeGraph::from_chunks(
+        nodes,
         edges,
-        body.documents,
-        body.problems,
+        meta.documents,
+        meta.problems,
     ))
+}
+
+/// Split `bytes` into a part prefixed by its u64 length and the rest.
+fn length_prefixed(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let len = u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?);
+    let len = usize::try_from(len).ok()?;
+    let end = 8usize.checked_add(len)?;
+    Some((bytes.get(8..end)?, &bytes[end..]))
 }
 
 #[cfg(test)]

@@ -37,6 +37,34 @@ pub fn betweenness<G>(g: G) -> Vec<f64>
 where
     G: IntoNeighbors + NodeIndexable,
 {
+    betweenness_from(g, 0..g.node_bound())
+}
+
+/// Betweenness estimated from the shortest paths leaving `sources` only (Brandes and
+/// Pich 2007): the partial sums scaled by V / |sources|, so that sampling k sources
+/// uniformly gives an unbiased estimate of [`betweenness`] (NetworkX's
+/// `betweenness_centrality(k=…, normalized=False)`). With every node as a source it is
+/// exactly [`betweenness`].
+///
+/// Complexity: O(k · E) time for k sources, O(V + E) memory.
+pub fn sampled_betweenness<G>(g: G, sources: &[usize]) -> Vec<f64>
+where
+    G: IntoNeighbors + NodeIndexable,
+{
+    let mut score = betweenness_from(g, sources.iter().copied());
+    if !sources.is_empty() {
+        let scale = g.node_bound() as f64 / sources.len() as f64;
+        score.iter_mut().for_each(|x| *x *= scale);
+    }
+    score
+}
+
+/// Brandes' accumulation over the shortest paths leaving `sources` (indices below the
+/// node bound; others are skipped).
+fn betweenness_from<G>(g: G, sources: impl IntoIterator<Item = usize>) -> Vec<f64>
+where
+    G: IntoNeighbors + NodeIndexable,
+{
     let n = g.node_bound();
     let mut score = vec![0.0; n];
     let mut dist = vec![u32::MAX; n];
@@ -45,7 +73,7 @@ where
     let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut order = Vec::with_capacity(n);
     let mut queue = VecDeque::new();
-    for s in 0..n {
+    for s in sources.into_iter().filter(|&s| s < n) {
         dist.fill(u32::MAX);
         sigma.fill(0.0);
         delta.fill(0.0);
@@ -186,6 +214,23 @@ mod tests {
         // A 4-cycle: each node lies on half of the one opposite pair's two paths, both ways.
         let cycle = undirected(4, &[(0, 1), (1, 2), (2, 3), (3, 0)]);
         assert!(close(&betweenness(&cycle), &[1.0, 1.0, 1.0, 1.0]));
+    }
+
+    #[test]
+    fn sampled_betweenness_scales_partial_sums() {
+        let star = undirected(5, &[(0, 1), (0, 2), (0, 3), (0, 4)]);
+        // From leaf 1 the centre lies on the paths to 2, 3 and 4: 3, scaled by 5 / 1.
+        assert!(close(
+            &sampled_betweenness(&star, &[1]),
+            &[15.0, 0.0, 0.0, 0.0, 0.0]
+        ));
+        let path = undirected(5, &[(0, 1), (1, 2), (2, 3), (3, 4)]);
+        let all: Vec<usize> = (0..5).collect();
+        assert!(close(
+            &sampled_betweenness(&path, &all),
+            &betweenness(&path)
+        ));
+        assert!(sampled_betweenness(&path, &[]).iter().all(|&x| x == 0.0));
     }
 
     #[test]

@@ -154,7 +154,7 @@ fn renumber(labels: &[usize]) -> Vec<usize> {
 
 /// A permutation of 0..n: identity for seed 0, else a Fisher–Yates shuffle driven by
 /// SplitMix64, so a seed always gives the same order.
-fn visit_order(n: usize, seed: u64) -> Vec<usize> {
+pub fn visit_order(n: usize, seed: u64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     if seed == 0 {
         return order;

@@ -56,11 +56,25 @@ impl Inputs {
         self.load_catalogue(&self.catalogue_files()?)
     }
 
-    /// Read the documents.
-    pub fn documents(&self) -> anyhow::Result<Vec<DocumentFile>> {
+    /// The documents, read one at a time as they are consumed, and their total size.
+    pub fn documents(&self) -> anyhow::Result<(u64, DocumentStream<'static>)> {
         Ok(match &self.seeds {
-            Some(dir) => corpus::read_documents_dir(dir)?,
-            None => corpus::embedded_documents(),
+            Some(dir) => {
+                let paths = corpus::document_paths(dir)?;
+                let total = paths
+                    .iter()
+                    .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+                    .sum();
+                (
+                    total,
+                    Box::new(paths.into_iter().map(|p| corpus::read_document(&p))),
+                )
+            }
+            None => {
+                let docs = corpus::embedded_documents();
+                let total = docs.iter().map(|d| d.text.len() as u64).sum();
+                (total, Box::new(docs.into_iter().map(Ok)))
+            }
         })
     }
 
@@ -68,8 +82,7 @@ impl Inputs {
     /// commands that look at the text: `check`, `candidates`, `show`, `report`).
     pub fn build(&self) -> anyhow::Result<(Catalogue, Build)> {
         let catalogue = self.catalogue()?;
-        let documents = self.documents()?;
-        let build = build_with_progress(&catalogue, &documents, true)?;
+        let build = build_with_progress(&catalogue, self.documents()?, true)?;
         Ok((catalogue, build))
     }
 
@@ -80,8 +93,7 @@ impl Inputs {
             Some(file) => self.load_saved(file),
             None => {
                 let catalogue = self.catalogue()?;
-                let documents = self.documents()?;
-                Ok(build_with_progress(&catalogue, &documents, false)?.graph)
+                Ok(build_with_progress(&catalogue, self.documents()?, false)?.graph)
             }
         }
     }
@@ -90,12 +102,18 @@ impl Inputs {
     pub fn build_and_save(&self, file: &Path) -> anyhow::Result<KnowledgeGraph> {
         let catalogue_files = self.catalogue_files()?;
         let catalogue = self.load_catalogue(&catalogue_files)?;
-        let documents = self.documents()?;
-        let graph = build_with_progress(&catalogue, &documents, false)?.graph;
+        let mut hasher = saved::InputHasher::new(&catalogue_files);
+        let (total, documents) = self.documents()?;
+        let documents = documents.inspect(|d| {
+            if let Ok(d) = d {
+                hasher.add(d);
+            }
+        });
+        let graph = build_with_progress(&catalogue, (total, Box::new(documents)), false)?.graph;
         let origin = Origin::Built {
             data: absolute(self.data.as_deref()),
             seeds: absolute(self.seeds.as_deref()),
-            hash: saved::input_hash(&catalogue_files, &documents),
+            hash: hasher.finish(),
         };
         output::write_file(file, &saved::to_bytes(&graph, origin)?)?;
         Ok(graph)
@@ -127,7 +145,7 @@ impl Inputs {
                 header.jjj_version,
                 env!("CARGO_PKG_VERSION")
             )
-        } else if saved::input_hash(&inputs.catalogue_files()?, &inputs.documents()?) != *hash {
+        } else if inputs.hash()? != *hash {
             "its catalogue or documents changed since it was saved".to_owned()
         } else {
             return Ok(saved::read_body(&shown, &header, body)?);
@@ -135,6 +153,15 @@ impl Inputs {
         drop(bytes);
         eprintln!("jjj: {shown} is out of date ({why}); rebuilding it");
         inputs.build_and_save(file)
+    }
+
+    /// The hash of the inputs, reading the documents one at a time.
+    fn hash(&self) -> anyhow::Result<String> {
+        let mut hasher = saved::InputHasher::new(&self.catalogue_files()?);
+        for d in self.documents()?.1 {
+            hasher.add(&d?);
+        }
+        Ok(hasher.finish())
     }
 
     fn catalogue_files(&self) -> anyhow::Result<Vec<TextFile>> {
@@ -164,17 +191,19 @@ fn absolute(dir: Option<&Path>) -> Option<String> {
     })
 }
 
+/// Documents read one at a time.
+pub type DocumentStream<'a> = Box<dyn Iterator<Item = jjj_graph::error::Result<DocumentFile>> + 'a>;
+
 /// Build, with a progress bar on stderr for corpora over 8 MB (drawn only when stderr is
 /// a terminal).
 fn build_with_progress(
     catalogue: &Catalogue,
-    documents: &[DocumentFile],
+    (total, documents): (u64, DocumentStream),
     keep_documents: bool,
 ) -> anyhow::Result<Build> {
-    let total: usize = documents.iter().map(|d| d.text.len()).sum();
     let bar = (total >= 8 << 20).then(|| {
         let bar = indicatif::ProgressBar::with_draw_target(
-            Some(total as u64),
+            Some(total),
             indicatif::ProgressDrawTarget::stderr(),
         );
         bar.set_style(
@@ -195,7 +224,7 @@ fn build_with_progress(
         progress: Some(&tick),
         ..BuildOptions::default()
     };
-    let build = pipeline::build_with(catalogue, documents, &options)?;
+    let build = pipeline::build_from(catalogue, documents, &options)?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -19,7 +19,6 @@ use crate::graph::{Edge, KnowledgeGraph, Node, Relation};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// The cost of a co-occurrence hop when co-occurrence is a fallback: more than any path of
 /// typed hops can cost, so every path of typed edges ranks first.
@@ -104,44 +103,41 @@ pub struct Traversal {
 }
 
 impl Traversal {
-    /// Build the traversal graph. O(V + E).
+    /// Build the traversal graph. O(V + E log E).
     pub fn new(kg: &KnowledgeGraph, filter: &EdgeFilter) -> Traversal {
-        let mut arcs: HashMap<(NodeIndex, NodeIndex), Vec<(u64, Step)>> = HashMap::new();
-        for e in kg.graph.edge_references() {
-            let Some(cost) = filter.cost(e.weight()) else {
+        // Every (from, to, cost, relation, edge, forward), sorted, then grouped per pair.
+        let mut arcs: Vec<(u32, u32, u64, Relation, u32, bool)> =
+            Vec::with_capacity(kg.graph.edge_count() * 2);
+        for e in kg.graph.raw_edges().iter().enumerate() {
+            let (i, e) = e;
+            let Some(cost) = filter.cost(&e.weight) else {
                 continue;
             };
-            let (s, t) = (e.source(), e.target());
-            arcs.entry((s, t)).or_default().push((
-                cost,
-                Step {
-                    edge: e.id(),
-                    forward: true,
-                },
-            ));
+            let (s, t) = (e.source().index() as u32, e.target().index() as u32);
+            let r = e.weight.relation;
+            arcs.push((s, t, cost, r, i as u32, true));
             if !filter.directed && s != t {
-                arcs.entry((t, s)).or_default().push((
-                    cost,
-                    Step {
-                        edge: e.id(),
-                        forward: false,
-                    },
-                ));
+                arcs.push((t, s, cost, r, i as u32, false));
             }
         }
+        arcs.sort_unstable();
         let mut graph = DiGraph::with_capacity(kg.graph.node_count(), arcs.len());
         for _ in kg.graph.node_indices() {
             graph.add_node(());
         }
-        let mut arcs: Vec<_> = arcs.into_iter().collect();
-        arcs.sort_by_key(|&((s, t), _)| (s, t));
-        for ((s, t), mut steps) in arcs {
-            steps.sort_by_key(|&(cost, step)| (cost, kg.graph[step.edge].relation, step.edge));
+        for group in arcs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let (s, t, cost, ..) = group[0];
             let link = Link {
-                cost: steps[0].0,
-                steps: steps.into_iter().map(|(_, step)| step).collect(),
+                cost,
+                steps: group
+                    .iter()
+                    .map(|&(.., edge, forward)| Step {
+                        edge: EdgeIndex::new(edge as usize),
+                        forward,
+                    })
+                    .collect(),
             };
-            graph.add_edge(s, t, link);
+            graph.add_edge(NodeIndex::new(s as usize), NodeIndex::new(t as usize), link);
         }
         Traversal { graph }
     }

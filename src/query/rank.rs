@@ -2,7 +2,8 @@
 //! PageRank over the edges a filter allows.
 
 use super::{kind_ok, EdgeFilter, NodeRef, Traversal};
-use crate::algo::centrality::{betweenness, closeness, page_rank};
+use crate::algo::centrality::{betweenness, closeness, page_rank, sampled_betweenness};
+use crate::algo::communities::visit_order;
 use crate::catalogue::Kind;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
@@ -72,14 +73,18 @@ pub struct Ranked {
 /// most central first, ties by id; at most `top`. The measure is computed over the whole
 /// filtered graph and the kind filter applies afterwards.
 ///
-/// Complexity: degree O(V + E); closeness and betweenness O(V · E); PageRank
-/// O(iterations · (V + E)).
+/// With `sample = Some(k)` betweenness is estimated from k source nodes (a fixed
+/// pseudo-random choice, so the result is reproducible) instead of all of them.
+///
+/// Complexity: degree O(V + E); closeness and betweenness O(V · E) (sampled betweenness
+/// O(k · E)); PageRank O(iterations · (V + E)).
 pub fn rank(
     kg: &KnowledgeGraph,
     measure: Measure,
     filter: &EdgeFilter,
     kinds: &[Kind],
     top: usize,
+    sample: Option<usize>,
 ) -> Vec<Ranked> {
     let traversal = Traversal::new(kg, filter);
     let g = &traversal.graph;
@@ -102,7 +107,15 @@ pub fn rank(
             .collect(),
         Measure::Betweenness => {
             let by = (n.saturating_sub(1) * n.saturating_sub(2)) as f64;
-            betweenness(g).into_iter().map(|b| scale(b, by)).collect()
+            let raw = match sample {
+                Some(k) if k < n => {
+                    let mut sources = visit_order(n, 1);
+                    sources.truncate(k);
+                    sampled_betweenness(g, &sources)
+                }
+                _ => betweenness(g),
+            };
+            raw.into_iter().map(|b| scale(b, by)).collect()
         }
         Measure::Closeness => closeness(g),
         Measure::Pagerank => page_rank(g, 0.85, 1e-10, 1000),
