@@ -70,15 +70,16 @@ where
     let mut dist = vec![u32::MAX; n];
     let mut sigma = vec![0.0f64; n];
     let mut delta = vec![0.0f64; n];
-    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut order = Vec::with_capacity(n);
+    let mut preds: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut order: Vec<usize> = Vec::with_capacity(n);
     let mut queue = VecDeque::new();
     for s in sources.into_iter().filter(|&s| s < n) {
-        dist.fill(u32::MAX);
-        sigma.fill(0.0);
-        delta.fill(0.0);
-        for p in &mut preds {
-            p.clear();
+        // Only the nodes the last search reached need resetting.
+        for &u in &order {
+            dist[u] = u32::MAX;
+            sigma[u] = 0.0;
+            delta[u] = 0.0;
+            preds[u].clear();
         }
         order.clear();
         dist[s] = 0;
@@ -94,13 +95,14 @@ where
                 }
                 if dist[v] == dist[u] + 1 {
                     sigma[v] += sigma[u];
-                    preds[v].push(u);
+                    preds[v].push(u as u32);
                 }
             }
         }
         for &w in order.iter().rev() {
+            let coefficient = (1.0 + delta[w]) / sigma[w];
             for &u in &preds[w] {
-                delta[u] += sigma[u] / sigma[w] * (1.0 + delta[w]);
+                delta[u as usize] += sigma[u as usize] * coefficient;
             }
             if w != s {
                 score[w] += delta[w];

@@ -2,8 +2,10 @@
 //! (Yen) or all simple paths up to a hop limit — each hop with the edges and evidence
 //! behind it.
 
-use super::{edge_view, EdgeFilter, Link, NodeRef, Traversal};
-use crate::algo::paths::{cheapest_path, k_cheapest_paths, simple_paths, CostedPath};
+use super::{edge_view, Cooccurrence, EdgeFilter, Link, NodeRef, Traversal};
+use crate::algo::paths::{
+    cheapest_path, fewest_hops_path, k_cheapest_paths, simple_paths, CostedPath,
+};
 use crate::catalogue::Kind;
 use crate::error::{Error, Result};
 use crate::export::json::ExportedEdge;
@@ -87,6 +89,13 @@ pub fn find_paths(
     };
     let cost = |e: petgraph::graph::EdgeReference<'_, Link>| Some(e.weight().cost);
     let (found, truncated): (Vec<CostedPath<_>>, bool) = match query.mode {
+        // Every typed edge costs 1: breadth-first search gives the same path, faster.
+        PathMode::Shortest if query.filter.cooccurrence != Cooccurrence::Fallback => (
+            fewest_hops_path(g, from, to, |_| true, node_ok)
+                .into_iter()
+                .collect(),
+            false,
+        ),
         PathMode::Shortest => (
             cheapest_path(g, from, to, cost, node_ok)
                 .into_iter()
