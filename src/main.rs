@@ -3,10 +3,6 @@
 
 mod cli;
 
-/// mimalloc: faster than the system allocator for the many small strings of a large graph.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use clap::Parser as _;
 use std::process::ExitCode;
 
