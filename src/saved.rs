@@ -346,10 +346,10 @@ fn push_chunks<T, W: Serialize>(
 
 /// Decode what [`push_chunks`] wrote and convert each item with `convert`, chunks in
 /// parallel; returns the chunks and the bytes after them.
-fn read_chunks<'b, W, T>(
-    bytes: &'b [u8],
+fn read_chunks<W, T>(
+    bytes: &[u8],
     convert: impl Fn(W) -> T + Sync,
-) -> std::result::Result<(Vec<Vec<T>>, &'b [u8]), String>
+) -> std::result::Result<(Vec<Vec<T>>, &[u8]), String>
 where
     W: serde::de::DeserializeOwned,
     T: Send,

@@ -67,7 +67,8 @@ fn raw_pieces(doc: &ProcessedDocument) -> RawPieces<'_> {
 }
 
 /// A corpus of about `bytes` bytes (never less) in documents of 4 KiB to 1 MiB
-/// (log-uniform). Each document copies one seed's header and then that seed's raw sentences,
+/// (log-uniform, and at most an eighth of the corpus, so there are always several). Each
+/// document copies one seed's header and then that seed's raw sentences,
 /// drawn at random, so every kind of noise of the seeds recurs at the seeds' own rate.
 pub fn corpus(seeds: &[ProcessedDocument], bytes: usize, seed: u64) -> Vec<DocumentFile> {
     let pieces: Vec<RawPieces> = seeds
@@ -81,7 +82,7 @@ pub fn corpus(seeds: &[ProcessedDocument], bytes: usize, seed: u64) -> Vec<Docum
     while total < bytes && !pieces.is_empty() {
         let source = &pieces[rng.below(pieces.len())];
         let target = (4096.0 * 256f64.powf(rng.unit())) as usize;
-        let target = target.min(bytes - total).max(1);
+        let target = target.min((bytes / 8).max(4096)).min(bytes - total).max(1);
         let mut text = String::with_capacity(target + 4096);
         text.push_str(source.header);
         while text.len() < target {

@@ -18,10 +18,14 @@ mod exports;
 mod queries;
 #[path = "cli/render.rs"]
 mod render;
+#[path = "cli/scale.rs"]
+mod scale;
 
 fn jjj() -> Command {
     let mut cmd = Command::cargo_bin("jjj").expect("the jjj binary is built");
-    cmd.env_remove("JJJ_DATA").env_remove("JJJ_SEEDS");
+    cmd.env_remove("JJJ_DATA")
+        .env_remove("JJJ_SEEDS")
+        .env_remove("JJJ_GRAPH");
     cmd
 }
 

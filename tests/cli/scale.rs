@@ -1,0 +1,324 @@
+//! Scale features: synthetic workloads (`jjj generate`), saved graphs (`build --save`,
+//! `--graph`, rebuilt when their inputs change), parallel extraction that gives the same
+//! graph on any number of threads, evidence limits, and sampled betweenness.
+
+use super::{jjj, jjj_seeds, root};
+use std::path::Path;
+
+fn json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).expect("JSON output")
+}
+
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| {
+            let p = e.expect("entry").path();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).expect("file"),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A synthetic corpus of `size` in a new temporary directory.
+fn corpus(size: &str, seed: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("corpus");
+    jjj()
+        .args(["generate", "corpus", "--size", size, "--seed", seed, "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("documents"));
+    dir
+}
+
+#[test]
+fn generated_corpus_is_deterministic_and_noisy_like_the_seeds() {
+    let a = corpus("300KB", "3");
+    let b = corpus("300KB", "3");
+    let c = corpus("300KB", "4");
+    let (fa, fb, fc) = (
+        files(&a.path().join("corpus")),
+        files(&b.path().join("corpus")),
+        files(&c.path().join("corpus")),
+    );
+    assert_eq!(fa, fb, "same seed, same bytes");
+    assert_ne!(fa, fc, "another seed, another corpus");
+    let total: usize = fa.iter().map(|(_, b)| b.len()).sum();
+    assert!(total >= 300_000, "{total} bytes");
+    let text: String = fa
+        .iter()
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(
+        text.contains("協(xié)同"),
+        "pinyin-annotated traditional text"
+    );
+    assert!(text.contains("高品質"), "Taiwan vocabulary");
+    assert!(text.contains("京津冀协同发展"), "simplified text");
+    // And jjj reads it: the regions of the seeds are found again.
+    let summary = json(&mut jjj_seeds(
+        &a.path().join("corpus"),
+        &["build", "--json"],
+    ));
+    assert!(
+        summary["stats"]["nodes"].as_u64().unwrap() > 100,
+        "{summary}"
+    );
+    // The output directory must be new.
+    jjj()
+        .args(["generate", "corpus", "--size", "1KB", "-o"])
+        .arg(a.path().join("corpus"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is not empty"));
+}
+
+#[test]
+fn generated_graph_has_the_asked_size_and_loads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (g, tsv) = (dir.path().join("g.jjj"), dir.path().join("g.tsv"));
+    let generate = |g: &Path, tsv: &Path| {
+        jjj()
+            .args([
+                "generate", "graph", "--nodes", "500", "--edges", "2000", "-o",
+            ])
+            .arg(g)
+            .arg("--edge-list")
+            .arg(tsv)
+            .assert()
+            .success();
+    };
+    generate(&g, &tsv);
+    let edge_list = std::fs::read_to_string(&tsv).expect("edge list");
+    assert_eq!(edge_list.lines().count(), 2000);
+    assert!(edge_list.lines().all(|l| {
+        let f: Vec<&str> = l.split('\t').collect();
+        f.len() == 3 && f[0] != f[1] && f[0].parse::<usize>().is_ok_and(|x| x < 500)
+    }));
+    let (g2, tsv2) = (dir.path().join("g2.jjj"), dir.path().join("g2.tsv"));
+    generate(&g2, &tsv2);
+    assert_eq!(std::fs::read(&g).unwrap(), std::fs::read(&g2).unwrap());
+    let mut stats = jjj();
+    stats.arg("--graph").arg(&g).args(["stats", "--json"]);
+    let stats = json(&mut stats);
+    assert_eq!(stats["nodes"], 500, "{stats}");
+    assert_eq!(stats["edges"], 2000, "{stats}");
+    // Every synthetic edge cites its reference.
+    let mut find = jjj();
+    find.arg("--graph").arg(&g).args([
+        "rank",
+        "--by",
+        "betweenness",
+        "--sample",
+        "50",
+        "--top",
+        "3",
+        "--json",
+    ]);
+    assert_eq!(json(&mut find).as_array().map(Vec::len), Some(3));
+}
+
+#[test]
+fn saved_graph_answers_like_a_fresh_build_and_is_rebuilt_when_a_document_changes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let seeds = dir.path().join("seeds");
+    super::copy_dir(&root().join("seeds"), &seeds);
+    let saved = dir.path().join("graph.jjj");
+    jjj_seeds(&seeds, &["build", "--save"])
+        .arg(&saved)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("saved the graph"));
+    let fresh = jjj_seeds(&seeds, &["path", "雄安新区", "天津", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    // No --seeds: the saved file remembers where its documents are.
+    let loaded = jjj()
+        .arg("--graph")
+        .arg(&saved)
+        .args(["path", "雄安新区", "天津", "--json"])
+        .assert()
+        .success()
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(fresh, loaded);
+
+    jjj()
+        .arg("--graph")
+        .arg(&saved)
+        .args(["relations", "雄安新区", "天津天开高教科创园"])
+        .assert()
+        .code(1);
+    // A new sentence linking the two: the saved graph is out of date.
+    let doc = std::fs::read_dir(&seeds)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    super::append(&doc, "\n雄安新区与天津天开高教科创园合作。\n");
+    let before = std::fs::read(&saved).unwrap();
+    jjj()
+        .arg("--graph")
+        .arg(&saved)
+        .args(["relations", "雄安新区", "天津天开高教科创园"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("is out of date"))
+        .stdout(predicates::str::contains(
+            "雄安新区与天津天开高教科创园合作",
+        ));
+    assert_ne!(before, std::fs::read(&saved).unwrap(), "rebuilt and saved");
+    jjj()
+        .arg("--graph")
+        .arg(&saved)
+        .args(["relations", "雄安新区", "天津天开高教科创园"])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn a_damaged_or_foreign_saved_graph_is_refused_clearly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saved = dir.path().join("g.jjj");
+    jjj()
+        .args(["build", "--save"])
+        .arg(&saved)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&saved).unwrap();
+    let cut = dir.path().join("cut.jjj");
+    std::fs::write(&cut, &bytes[..bytes.len() * 2 / 3]).unwrap();
+    jjj()
+        .arg("--graph")
+        .arg(&cut)
+        .arg("stats")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cut.jjj"))
+        .stderr(predicates::str::contains("damaged graph"));
+    let other = dir.path().join("notes.txt");
+    std::fs::write(&other, "hello").unwrap();
+    jjj()
+        .arg("--graph")
+        .arg(&other)
+        .arg("stats")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "not a saved jjj graph (make one with `jjj build --save FILE`)",
+        ));
+    jjj()
+        .arg("--graph")
+        .arg(dir.path().join("missing.jjj"))
+        .arg("stats")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot read"));
+}
+
+#[test]
+fn any_number_of_threads_gives_the_same_graph_and_counts_beyond_the_evidence_limit() {
+    let dir = corpus("400KB", "7");
+    let corpus = dir.path().join("corpus");
+    let export = |threads: &str| {
+        jjj_seeds(&corpus, &["export", "--format", "json"])
+            .env("RAYON_NUM_THREADS", threads)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let one = export("1");
+    assert_eq!(one, export("2"), "1 and 2 threads");
+    let graph: serde_json::Value = serde_json::from_slice(&one).unwrap();
+    let edges = graph["edges"].as_array().unwrap();
+    let mut limited = 0;
+    for e in edges {
+        let kept = e["evidence"].as_array().unwrap().len() as u64;
+        let omitted = e.get("evidence_omitted").map_or(0, |v| v.as_u64().unwrap());
+        assert!(kept <= 50, "{e}");
+        assert_eq!(e["weight"].as_u64().unwrap(), kept + omitted, "{e}");
+        limited += usize::from(omitted > 0);
+    }
+    assert!(
+        limited > 0,
+        "a 400 KB corpus repeats some pairs more than 50 times"
+    );
+    for n in graph["nodes"].as_array().unwrap() {
+        assert!(
+            n["mentions"].as_array().unwrap().len() <= 500,
+            "{}",
+            n["id"]
+        );
+    }
+}
+
+#[test]
+fn sampled_betweenness_with_every_node_is_the_exact_ranking() {
+    let exact = jjj()
+        .args(["rank", "--by", "betweenness", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let sampled = jjj()
+        .args([
+            "rank",
+            "--by",
+            "betweenness",
+            "--sample",
+            "100000",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(exact, sampled);
+    let few = |_: ()| {
+        jjj()
+            .args([
+                "rank",
+                "--by",
+                "betweenness",
+                "--sample",
+                "20",
+                "--top",
+                "5",
+            ])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    assert_eq!(few(()), few(()), "a fixed sample");
+}
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    // Over 8 MB a terminal would see a progress bar; a pipe sees nothing.
+    let dir = corpus("9MB", "1");
+    jjj_seeds(&dir.path().join("corpus"), &["build"])
+        .assert()
+        .success()
+        .stderr("")
+        .stdout(predicates::str::contains("Documents"));
+}
