@@ -83,6 +83,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             NodeIndex::new(s),
             NodeIndex::new(t),
             5,
+            true,
             |e| Some(e.weight().cost),
             |_| true,
         );

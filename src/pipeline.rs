@@ -16,6 +16,7 @@ use crate::sentence::{split_sentences, Sentence};
 use aho_corasick::AhoCorasick;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One document after normalization and extraction.
 #[derive(Debug, Clone)]
@@ -161,6 +162,11 @@ pub fn build_from(
 ) -> Result<Build> {
     use rayon::prelude::*;
     let mut files = files.into_iter();
+    // Set by the merge, read by the extractors: catalogue entities whose mention lists are
+    // full. A stale read only means a mention is copied and then counted, never a change.
+    let full: Vec<AtomicBool> = (0..catalogue.entities.len())
+        .map(|_| AtomicBool::new(false))
+        .collect();
     let mut names = BTreeSet::new();
     let extractor = Extractor::new(catalogue)?;
     let mut merged = Merged::new(catalogue, options.limits);
@@ -183,7 +189,7 @@ pub fn build_from(
         let ((), extracted) = rayon::join(
             || {
                 for e in merging {
-                    if let Some(d) = merged.add(e) {
+                    if let Some(d) = merged.add(e, &full) {
                         documents.push(d);
                     }
                 }
@@ -192,7 +198,7 @@ pub fn build_from(
                 batch
                     .par_iter()
                     .map(|f| {
-                        let e = extractor.process(f, options.keep_documents);
+                        let e = extractor.process(f, options.keep_documents, &full);
                         if let Some(progress) = options.progress {
                             progress(f.text.len());
                         }
@@ -238,7 +244,9 @@ struct Extracted {
     processed: Option<ProcessedDocument>,
     info: DocumentInfo,
     discovered: Vec<Entity>,
-    mentions: Vec<(usize, Mention)>,
+    /// Each mention, or `None` for one of an entity whose mention list was already full
+    /// (counted, not listed: no need to copy its text).
+    mentions: Vec<(usize, Option<Mention>)>,
     /// Dates the text gives to document and event entities.
     dates: Vec<(usize, PartialDate)>,
     rule_edges: Vec<RuleEdge>,
@@ -286,7 +294,7 @@ impl<'c> Extractor<'c> {
 
     /// Normalize one document and extract its mentions (names, enumerations, titles), rule
     /// edges, co-occurrences and curated quotes.
-    fn process(&self, file: &DocumentFile, keep: bool) -> Extracted {
+    fn process(&self, file: &DocumentFile, keep: bool, full: &[AtomicBool]) -> Extracted {
         let catalogue = self.catalogue;
         let source = source_for(catalogue, file);
         let normalized = self.normalizer.normalize(&file.text);
@@ -396,17 +404,20 @@ impl<'c> Extractor<'c> {
         let mut mentions = Vec::with_capacity(raw_mentions.len());
         let mut dated = Vec::new();
         for m in &raw_mentions {
-            let span = normalized.text.original_span(m.range.clone());
-            mentions.push((
-                m.entity,
+            let listed = !full
+                .get(m.entity)
+                .is_some_and(|f| f.load(Ordering::Relaxed));
+            let mention = listed.then(|| {
+                let span = normalized.text.original_span(m.range.clone());
                 Mention {
                     document: source.id.clone(),
                     sentence: m.sentence,
                     span: [span.start, span.end],
                     text: text[m.range.clone()].to_owned(),
                     via: m.via,
-                },
-            ));
+                }
+            });
+            mentions.push((m.entity, mention));
             if matches!(entities[m.entity].kind(), Kind::Document | Kind::Event) && m.is_top() {
                 let sentence = &sentences[m.sentence].range;
                 if let Some(d) = crate::dates::date_before(&dates, sentence, m.range.end) {
@@ -679,7 +690,8 @@ impl<'c> Merged<'c> {
     }
 
     /// Merge one document; returns its processed form if it was kept.
-    fn add(&mut self, e: Extracted) -> Option<ProcessedDocument> {
+    /// `full[i]` is set once catalogue entity `i` has all the mentions it may list.
+    fn add(&mut self, e: Extracted, full: &[AtomicBool]) -> Option<ProcessedDocument> {
         let base = self.catalogue.entities.len();
         let map: Vec<usize> = e
             .discovered
@@ -687,12 +699,19 @@ impl<'c> Merged<'c> {
             .map(|entity| self.discovered_index(entity))
             .collect();
         let global = |i: usize| if i < base { i } else { map[i - base] };
+        let limit = self.limits.mentions_per_node;
         for (entity, mention) in e.mentions {
             let g = global(entity);
-            if self.mentions[g].len() < self.limits.mentions_per_node {
-                self.mentions[g].push(mention);
-            } else {
-                self.mentions_omitted[g] += 1;
+            match mention {
+                Some(m) if self.mentions[g].len() < limit => {
+                    self.mentions[g].push(m);
+                    if self.mentions[g].len() == limit {
+                        if let Some(f) = full.get(g) {
+                            f.store(true, Ordering::Relaxed);
+                        }
+                    }
+                }
+                _ => self.mentions_omitted[g] += 1,
             }
         }
         for (entity, date) in e.dates {

@@ -87,15 +87,21 @@ where
     })
 }
 
-/// The path with the fewest edges from `start` to `goal`: [`cheapest_path`] when every
-/// usable edge costs the same, found by breadth-first search that stops as soon as it
-/// reaches `goal` (Dijkstra must finish the goal's whole level first), so it is much faster
-/// on large graphs. The same result as `cheapest_path`, ties included: every node's
-/// predecessor is its smallest-index neighbour one level closer. `usable(e)` says whether
-/// an edge may be walked; `node_ok` as in [`cheapest_path`]. The returned cost is the
-/// number of edges.
+/// The path with the fewest edges from `start` to `goal`: exactly [`cheapest_path`]'s
+/// answer when every usable edge costs the same (ties included: every node's predecessor is
+/// its smallest-index neighbour one level closer to `start`), found much faster on large
+/// graphs.
 ///
-/// Complexity: O(V + E) time in the worst case, O(V) memory.
+/// A bidirectional breadth-first search first finds the distance d, growing the smaller
+/// frontier a whole level at a time. A forward search then expands only nodes that can lie
+/// on a shortest path (their distance to `goal`, known or bounded by the backward search,
+/// adds up to d): every predecessor the tie rule can pick is on a shortest path, so pruning
+/// the rest changes nothing, and it stops as soon as it reaches `goal`. `usable(e)` says
+/// whether an edge may be walked; `node_ok` as in [`cheapest_path`]. The cost returned is
+/// the number of edges.
+///
+/// Complexity: O(V + E) time in the worst case, usually a small part of the graph; O(V)
+/// memory.
 pub fn fewest_hops_path<G, U, N>(
     g: G,
     start: G::NodeId,
@@ -108,21 +114,89 @@ where
     U: FnMut(G::EdgeRef) -> bool,
     N: FnMut(G::NodeId) -> bool,
 {
+    // Distances and predecessors are stored plus one, so that "unknown" is 0 and the arrays
+    // come zeroed from the allocator: a query pays only for the nodes it touches, not O(V).
+    const NONE: u32 = 0;
     let n = g.node_bound();
     let (s, t) = (g.to_index(start), g.to_index(goal));
-    const NONE: u32 = u32::MAX;
-    // Distances and predecessors as u32 node indices: 8 bytes per node to clear per query.
+    if s == t {
+        return Some(CostedPath {
+            cost: 0,
+            edges: Vec::new(),
+        });
+    }
+    // A node may be walked through if it is an end or passes `node_ok`.
+    let mut passable = |x: usize| x == s || x == t || node_ok(g.from_index(x));
+
+    // 1. Bidirectional search for the distance d.
+    let mut from_start: Vec<u32> = vec![NONE; n];
+    let mut to_goal: Vec<u32> = vec![NONE; n];
+    from_start[s] = 1;
+    to_goal[t] = 1;
+    let (mut forward, mut backward) = (vec![s], vec![t]);
+    let mut backward_depth = 0u32;
+    let mut d = u32::MAX;
+    while d == u32::MAX && !forward.is_empty() && !backward.is_empty() {
+        let mut next = Vec::new();
+        if forward.len() <= backward.len() {
+            for &u in &forward {
+                if u != s && !passable(u) {
+                    continue;
+                }
+                for e in g.edges(g.from_index(u)) {
+                    let v = g.to_index(e.target());
+                    if from_start[v] != NONE || !usable(e) {
+                        continue;
+                    }
+                    from_start[v] = from_start[u] + 1;
+                    next.push(v);
+                    if to_goal[v] != NONE && passable(v) {
+                        d = d.min(from_start[v] + to_goal[v] - 2);
+                    }
+                }
+            }
+            forward = next;
+        } else {
+            for &v in &backward {
+                if v != t && !passable(v) {
+                    continue;
+                }
+                for e in g.edges_directed(g.from_index(v), Direction::Incoming) {
+                    let u = g.to_index(e.source());
+                    if to_goal[u] != NONE || !usable(e) {
+                        continue;
+                    }
+                    to_goal[u] = to_goal[v] + 1;
+                    next.push(u);
+                    if from_start[u] != NONE && passable(u) {
+                        d = d.min(from_start[u] + to_goal[u] - 2);
+                    }
+                }
+            }
+            backward = next;
+            backward_depth += 1;
+        }
+    }
+    if d == u32::MAX {
+        return None;
+    }
+
+    // 2. Forward search through the nodes that can be on a shortest path. Every node the
+    // backward search has not reached is farther than `backward_depth` from the goal.
     let mut dist: Vec<u32> = vec![NONE; n];
     let mut pred: Vec<u32> = vec![NONE; n];
     let mut queue = VecDeque::new();
-    dist[s] = 0;
+    dist[s] = 1;
     queue.push_back(s);
-    let mut reached = s == t;
     while let Some(u) = queue.pop_front() {
-        if reached {
+        if dist[t] != NONE {
             break;
         }
-        if u != s && !node_ok(g.from_index(u)) {
+        let on_a_shortest_path = match to_goal[u] {
+            NONE => dist[u] - 1 + backward_depth < d,
+            left => dist[u] + left - 2 == d,
+        };
+        if !on_a_shortest_path || (u != s && !passable(u)) {
             continue;
         }
         for e in g.edges(g.from_index(u)) {
@@ -132,39 +206,34 @@ where
             let v = g.to_index(e.target());
             if dist[v] == NONE {
                 dist[v] = dist[u] + 1;
-                pred[v] = u as u32;
+                pred[v] = u as u32 + 1;
                 queue.push_back(v);
-                reached |= v == t;
-            } else if dist[v] == dist[u] + 1 && (u as u32) < pred[v] {
-                pred[v] = u as u32;
+            } else if dist[v] == dist[u] + 1 && (u as u32 + 1) < pred[v] {
+                pred[v] = u as u32 + 1;
             }
         }
     }
     if dist[t] == NONE {
         return None;
     }
-    // Every node one level before the goal has its final distance, but not all of them were
-    // expanded: pick the goal's predecessor among all of them.
-    if t != s {
-        let level = dist[t] - 1;
-        let best = g
-            .edges_directed(goal, Direction::Incoming)
-            .filter(|e| {
-                let u = g.to_index(e.source());
-                dist[u] == level && (u == s || node_ok(e.source()))
-            })
-            .filter(|&e| usable(e))
-            .map(|e| g.to_index(e.source()) as u32)
-            .min();
-        if let Some(best) = best {
-            pred[t] = best;
-        }
+    // The nodes one level before the goal have their distances, but not all were expanded:
+    // the goal's predecessor is the smallest of them.
+    let level = dist[t] - 1;
+    let best = g
+        .edges_directed(goal, Direction::Incoming)
+        .filter(|e| dist[g.to_index(e.source())] == level)
+        .filter(|&e| usable(e))
+        .map(|e| g.to_index(e.source()))
+        .filter(|&u| passable(u))
+        .min();
+    if let Some(best) = best {
+        pred[t] = best as u32 + 1;
     }
     // Walk back, taking the first usable edge of each hop (the one the search walked).
     let mut edges = Vec::new();
     let mut at = t;
     while at != s {
-        let u = pred[at] as usize;
+        let u = (pred[at] as usize).checked_sub(1)?;
         let e = g
             .edges(g.from_index(u))
             .find(|&e| g.to_index(e.target()) == at && usable(e))?;
@@ -194,17 +263,21 @@ where
 /// sequences (a graph with parallel edges should offer one edge per node pair, the best).
 /// Ties between paths of equal cost are broken by their node index sequences.
 ///
+/// With `unit_costs` (every usable edge costs 1) the searches are [`fewest_hops_path`]'s,
+/// which give the same paths faster.
+///
 /// Complexity: O(k · V · (V + E) log V) time in the worst case.
 pub fn k_cheapest_paths<G, C, N>(
     g: G,
     start: G::NodeId,
     goal: G::NodeId,
     k: usize,
+    unit_costs: bool,
     mut cost: C,
     mut node_ok: N,
 ) -> Vec<CostedPath<G::EdgeRef>>
 where
-    G: IntoEdges + NodeIndexable,
+    G: IntoEdgesDirected + NodeIndexable,
     G::EdgeId: Eq + std::hash::Hash,
     C: FnMut(G::EdgeRef) -> Option<u64>,
     N: FnMut(G::NodeId) -> bool,
@@ -214,7 +287,17 @@ where
     if k == 0 {
         return found;
     }
-    let Some(first) = cheapest_path(g, start, goal, &mut cost, &mut node_ok) else {
+    // Every search of Yen's algorithm: breadth-first when every usable edge costs 1.
+    let search = |from: G::NodeId,
+                  cost: &mut dyn FnMut(G::EdgeRef) -> Option<u64>,
+                  node_ok: &mut dyn FnMut(G::NodeId) -> bool| {
+        if unit_costs {
+            fewest_hops_path(g, from, goal, |e| cost(e).is_some(), node_ok)
+        } else {
+            cheapest_path(g, from, goal, cost, node_ok)
+        }
+    };
+    let Some(first) = search(start, &mut cost, &mut node_ok) else {
         return found;
     };
     found.push(first);
@@ -242,11 +325,9 @@ where
                 }
             }
             let removed_nodes: HashSet<usize> = root_nodes[..i].iter().copied().collect();
-            let spur = cheapest_path(
-                g,
+            let spur = search(
                 g.from_index(last_nodes[i]),
-                goal,
-                |e: G::EdgeRef| {
+                &mut |e: G::EdgeRef| {
                     if removed_edges.contains(&e.id())
                         || removed_nodes.contains(&g.to_index(e.target()))
                     {
@@ -255,7 +336,7 @@ where
                         cost(e)
                     }
                 },
-                |n| !removed_nodes.contains(&g.to_index(n)) && node_ok(n),
+                &mut |n| !removed_nodes.contains(&g.to_index(n)) && node_ok(n),
             );
             if let Some(spur) = spur {
                 let mut edges = root.to_vec();
@@ -412,13 +493,20 @@ mod tests {
                 (p.cost, p.edges.iter().map(|e| e.id()).collect::<Vec<_>>())
             };
             proptest::prop_assert_eq!(dijkstra.as_ref().map(seq), bfs.as_ref().map(seq));
+            let yen = |unit| {
+                k_cheapest_paths(&g, s, t, 4, unit, |_| Some(1), ok)
+                    .iter()
+                    .map(seq)
+                    .collect::<Vec<_>>()
+            };
+            proptest::prop_assert_eq!(yen(false), yen(true));
         }
     }
 
     #[test]
     fn yen_lists_paths_by_cost_then_nodes() {
         let (g, n) = diamond();
-        let paths = k_cheapest_paths(&g, n[0], n[3], 10, |e| Some(*e.weight()), |_| true);
+        let paths = k_cheapest_paths(&g, n[0], n[3], 10, false, |e| Some(*e.weight()), |_| true);
         let got: Vec<(u64, Vec<usize>)> = paths.iter().map(|p| (p.cost, nodes(&g, p))).collect();
         assert_eq!(
             got,

@@ -88,9 +88,10 @@ pub fn find_paths(
         super::kind_ok(&query.via_kinds, kg.graph[n].kind()) && !query.avoid.contains(&n)
     };
     let cost = |e: petgraph::graph::EdgeReference<'_, Link>| Some(e.weight().cost);
+    let unit_costs = query.filter.cooccurrence != Cooccurrence::Fallback;
     let (found, truncated): (Vec<CostedPath<_>>, bool) = match query.mode {
         // Every typed edge costs 1: breadth-first search gives the same path, faster.
-        PathMode::Shortest if query.filter.cooccurrence != Cooccurrence::Fallback => (
+        PathMode::Shortest if unit_costs => (
             fewest_hops_path(g, from, to, |_| true, node_ok)
                 .into_iter()
                 .collect(),
@@ -102,7 +103,10 @@ pub fn find_paths(
                 .collect(),
             false,
         ),
-        PathMode::KShortest(k) => (k_cheapest_paths(g, from, to, k, cost, node_ok), false),
+        PathMode::KShortest(k) => (
+            k_cheapest_paths(g, from, to, k, unit_costs, cost, node_ok),
+            false,
+        ),
         PathMode::All { max_hops, limit } => {
             simple_paths(g, from, to, max_hops, limit, cost, node_ok)
         }
