@@ -325,6 +325,29 @@ pub struct KnowledgeGraph {
     pub problems: Vec<Problem>,
 }
 
+/// Nodes sorted by id and edges (renumbered) by (source, target, relation).
+/// O((V + E) log(V + E)).
+#[allow(clippy::type_complexity)]
+fn sorted(
+    nodes: Vec<Node>,
+    edges: Vec<(usize, usize, Edge)>,
+) -> (Vec<Node>, Vec<(usize, usize, Edge)>) {
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by(|&a, &b| nodes[a].record.id.cmp(&nodes[b].record.id));
+    let mut rank = vec![0usize; nodes.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+    let nodes = order.iter().filter_map(|&i| slots[i].take()).collect();
+    let mut edges: Vec<_> = edges
+        .into_iter()
+        .map(|(s, t, e)| (rank[s], rank[t], e))
+        .collect();
+    edges.sort_by_key(|a| (a.0, a.1, a.2.relation));
+    (nodes, edges)
+}
+
 impl KnowledgeGraph {
     /// Assemble a graph from edges between node ids (an edge naming an unknown id is
     /// dropped); nodes and edges are sorted here.
@@ -350,55 +373,19 @@ impl KnowledgeGraph {
     }
 
     /// Assemble a graph from edges between positions in `nodes`; nodes are sorted by id and
-    /// edges by (source, target, relation). O((V + E) log(V + E)).
+    /// edges by (source, target, relation). O((V + E) log(V + E)); O(V + E) when they already
+    /// are.
     pub fn from_indexed(
         nodes: Vec<Node>,
         edges: Vec<(usize, usize, Edge)>,
         documents: Vec<DocumentInfo>,
         problems: Vec<Problem>,
     ) -> KnowledgeGraph {
-        let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
-        let mut index = HashMap::with_capacity(nodes.len());
-        let in_order = nodes.windows(2).all(|w| w[0].record.id < w[1].record.id);
-        let mut edges = if in_order {
-            for node in nodes {
-                index.insert(node.record.id.clone(), graph.add_node(node));
-            }
-            edges
-        } else {
-            let mut order: Vec<usize> = (0..nodes.len()).collect();
-            order.sort_by(|&a, &b| nodes[a].record.id.cmp(&nodes[b].record.id));
-            let mut rank = vec![0usize; nodes.len()];
-            for (r, &i) in order.iter().enumerate() {
-                rank[i] = r;
-            }
-            let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
-            for &i in &order {
-                if let Some(node) = slots[i].take() {
-                    index.insert(node.record.id.clone(), graph.add_node(node));
-                }
-            }
-            edges
-                .into_iter()
-                .map(|(s, t, e)| (rank[s], rank[t], e))
-                .collect()
-        };
-        if !edges.is_sorted_by_key(|a| (a.0, a.1, a.2.relation)) {
-            edges.sort_by_key(|a| (a.0, a.1, a.2.relation));
-        }
-        for (s, t, e) in edges {
-            graph.add_edge(NodeIndex::new(s), NodeIndex::new(t), e);
-        }
-        KnowledgeGraph {
-            graph,
-            index,
-            documents,
-            problems,
-        }
+        KnowledgeGraph::from_chunks(vec![nodes], vec![edges], documents, problems)
     }
 
     /// [`KnowledgeGraph::from_indexed`] for nodes and edges that come in chunks (a saved
-    /// graph): chunks already in order go straight into the graph, without copies.
+    /// graph loaded in parallel): chunks already in order go into the graph without copies.
     pub fn from_chunks(
         nodes: Vec<Vec<Node>>,
         edges: Vec<Vec<(usize, usize, Edge)>>,
@@ -416,14 +403,15 @@ impl KnowledgeGraph {
             .flatten()
             .zip(edges.iter().flatten().skip(1))
             .all(|(a, b)| key(a) <= key(b));
-        if !(nodes_in_order && edges_in_order) {
-            return KnowledgeGraph::from_indexed(
+        let (nodes, edges): (Vec<Vec<Node>>, Vec<Vec<_>>) = if nodes_in_order && edges_in_order {
+            (nodes, edges)
+        } else {
+            let (nodes, edges) = sorted(
                 nodes.into_iter().flatten().collect(),
                 edges.into_iter().flatten().collect(),
-                documents,
-                problems,
             );
-        }
+            (vec![nodes], vec![edges])
+        };
         let n = nodes.iter().map(Vec::len).sum();
         let m = edges.iter().map(Vec::len).sum();
         let mut graph = DiGraph::with_capacity(n, m);

@@ -81,6 +81,13 @@ impl Inputs {
     /// Load everything and build the graph, keeping the processed documents (for the
     /// commands that look at the text: `check`, `candidates`, `show`, `report`).
     pub fn build(&self) -> anyhow::Result<(Catalogue, Build)> {
+        if let Some(file) = &self.graph {
+            anyhow::bail!(
+                "this command reads the documents themselves, not a saved graph: leave out \
+                 --graph {} (or JJJ_GRAPH) and give --seeds/--data if needed",
+                file.display()
+            );
+        }
         let catalogue = self.catalogue()?;
         let build = build_with_progress(&catalogue, self.documents()?, true)?;
         Ok((catalogue, build))

@@ -322,3 +322,32 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
         .stderr("")
         .stdout(predicates::str::contains("Documents"));
 }
+
+#[test]
+fn commands_that_read_the_documents_refuse_a_saved_graph() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saved = dir.path().join("g.jjj");
+    jjj()
+        .args(["build", "--save"])
+        .arg(&saved)
+        .assert()
+        .success();
+    for command in ["check", "candidates", "report"] {
+        jjj()
+            .env("JJJ_GRAPH", &saved)
+            .arg(command)
+            .current_dir(dir.path())
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(
+                "reads the documents themselves, not a saved graph",
+            ));
+    }
+    // `show` works from a saved graph, quoting the matched words instead of the sentence.
+    jjj()
+        .env("JJJ_GRAPH", &saved)
+        .args(["show", "雄安新区"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Mentioned in"));
+}
