@@ -327,7 +327,6 @@ pub struct KnowledgeGraph {
 
 /// Nodes sorted by id and edges (renumbered) by (source, target, relation).
 /// O((V + E) log(V + E)).
-#[allow(clippy::type_complexity)]
 fn sorted(
     nodes: Vec<Node>,
     edges: Vec<(usize, usize, Edge)>,
