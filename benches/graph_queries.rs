@@ -93,7 +93,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let k_shortest_median_s = median(times);
 
     let start = Instant::now();
-    let pr = page_rank(&directed.graph, 0.85, 1e-6, 100);
+    let pr = page_rank(&directed.graph, 0.85, 1e-10, 100);
     let pagerank_s = start.elapsed().as_secs_f64();
     let mut top: Vec<usize> = (0..pr.len()).collect();
     top.sort_by(|&a, &b| pr[b].total_cmp(&pr[a]).then(a.cmp(&b)));

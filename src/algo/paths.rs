@@ -114,10 +114,9 @@ where
     U: FnMut(G::EdgeRef) -> bool,
     N: FnMut(G::NodeId) -> bool,
 {
-    // Distances and predecessors are stored plus one, so that "unknown" is 0 and the arrays
-    // come zeroed from the allocator: a query pays only for the nodes it touches, not O(V).
+    // Distances and predecessors are stored plus one ("unknown" is 0) in hash maps: a query
+    // pays for the nodes it touches, not O(V) per array.
     const NONE: u32 = 0;
-    let n = g.node_bound();
     let (s, t) = (g.to_index(start), g.to_index(goal));
     if s == t {
         return Some(CostedPath {
@@ -129,10 +128,10 @@ where
     let mut passable = |x: usize| x == s || x == t || node_ok(g.from_index(x));
 
     // 1. Bidirectional search for the distance d.
-    let mut from_start: Vec<u32> = vec![NONE; n];
-    let mut to_goal: Vec<u32> = vec![NONE; n];
-    from_start[s] = 1;
-    to_goal[t] = 1;
+    let mut from_start = Sparse::default();
+    let mut to_goal = Sparse::default();
+    from_start.set(s, 1);
+    to_goal.set(t, 1);
     let (mut forward, mut backward) = (vec![s], vec![t]);
     let mut backward_depth = 0u32;
     let mut d = u32::MAX;
@@ -145,13 +144,13 @@ where
                 }
                 for e in g.edges(g.from_index(u)) {
                     let v = g.to_index(e.target());
-                    if from_start[v] != NONE || !usable(e) {
+                    if from_start.get(v) != NONE || !usable(e) {
                         continue;
                     }
-                    from_start[v] = from_start[u] + 1;
+                    from_start.set(v, from_start.get(u) + 1);
                     next.push(v);
-                    if to_goal[v] != NONE && passable(v) {
-                        d = d.min(from_start[v] + to_goal[v] - 2);
+                    if to_goal.get(v) != NONE && passable(v) {
+                        d = d.min(from_start.get(v) + to_goal.get(v) - 2);
                     }
                 }
             }
@@ -163,13 +162,13 @@ where
                 }
                 for e in g.edges_directed(g.from_index(v), Direction::Incoming) {
                     let u = g.to_index(e.source());
-                    if to_goal[u] != NONE || !usable(e) {
+                    if to_goal.get(u) != NONE || !usable(e) {
                         continue;
                     }
-                    to_goal[u] = to_goal[v] + 1;
+                    to_goal.set(u, to_goal.get(v) + 1);
                     next.push(u);
-                    if from_start[u] != NONE && passable(u) {
-                        d = d.min(from_start[u] + to_goal[u] - 2);
+                    if from_start.get(u) != NONE && passable(u) {
+                        d = d.min(from_start.get(u) + to_goal.get(u) - 2);
                     }
                 }
             }
@@ -183,18 +182,18 @@ where
 
     // 2. Forward search through the nodes that can be on a shortest path. Every node the
     // backward search has not reached is farther than `backward_depth` from the goal.
-    let mut dist: Vec<u32> = vec![NONE; n];
-    let mut pred: Vec<u32> = vec![NONE; n];
+    let mut dist = Sparse::default();
+    let mut pred = Sparse::default();
     let mut queue = VecDeque::new();
-    dist[s] = 1;
+    dist.set(s, 1);
     queue.push_back(s);
     while let Some(u) = queue.pop_front() {
-        if dist[t] != NONE {
+        if dist.get(t) != NONE {
             break;
         }
-        let on_a_shortest_path = match to_goal[u] {
-            NONE => dist[u] - 1 + backward_depth < d,
-            left => dist[u] + left - 2 == d,
+        let on_a_shortest_path = match to_goal.get(u) {
+            NONE => dist.get(u) - 1 + backward_depth < d,
+            left => dist.get(u) + left - 2 == d,
         };
         if !on_a_shortest_path || (u != s && !passable(u)) {
             continue;
@@ -204,36 +203,36 @@ where
                 continue;
             }
             let v = g.to_index(e.target());
-            if dist[v] == NONE {
-                dist[v] = dist[u] + 1;
-                pred[v] = u as u32 + 1;
+            if dist.get(v) == NONE {
+                dist.set(v, dist.get(u) + 1);
+                pred.set(v, u as u32 + 1);
                 queue.push_back(v);
-            } else if dist[v] == dist[u] + 1 && (u as u32 + 1) < pred[v] {
-                pred[v] = u as u32 + 1;
+            } else if dist.get(v) == dist.get(u) + 1 && (u as u32 + 1) < pred.get(v) {
+                pred.set(v, u as u32 + 1);
             }
         }
     }
-    if dist[t] == NONE {
+    if dist.get(t) == NONE {
         return None;
     }
     // The nodes one level before the goal have their distances, but not all were expanded:
     // the goal's predecessor is the smallest of them.
-    let level = dist[t] - 1;
+    let level = dist.get(t) - 1;
     let best = g
         .edges_directed(goal, Direction::Incoming)
-        .filter(|e| dist[g.to_index(e.source())] == level)
+        .filter(|e| dist.get(g.to_index(e.source())) == level)
         .filter(|&e| usable(e))
         .map(|e| g.to_index(e.source()))
         .filter(|&u| passable(u))
         .min();
     if let Some(best) = best {
-        pred[t] = best as u32 + 1;
+        pred.set(t, best as u32 + 1);
     }
     // Walk back, taking the first usable edge of each hop (the one the search walked).
     let mut edges = Vec::new();
     let mut at = t;
     while at != s {
-        let u = (pred[at] as usize).checked_sub(1)?;
+        let u = (pred.get(at) as usize).checked_sub(1)?;
         let e = g
             .edges(g.from_index(u))
             .find(|&e| g.to_index(e.target()) == at && usable(e))?;
@@ -245,6 +244,19 @@ where
         cost: edges.len() as u64,
         edges,
     })
+}
+
+/// A map from node index to a nonzero value (0: absent), for searches that touch few nodes.
+#[derive(Default)]
+struct Sparse(rustc_hash::FxHashMap<u32, u32>);
+
+impl Sparse {
+    fn get(&self, i: usize) -> u32 {
+        self.0.get(&(i as u32)).copied().unwrap_or(0)
+    }
+    fn set(&mut self, i: usize, value: u32) {
+        self.0.insert(i as u32, value);
+    }
 }
 
 /// The node indices a path visits, start first.
