@@ -110,7 +110,7 @@ impl Default for Limits {
     }
 }
 
-/// Options of [`build_with`].
+/// Options of [`build_from`].
 #[derive(Clone, Copy)]
 pub struct BuildOptions<'a> {
     /// Keep every [`ProcessedDocument`] in [`Build::documents`] (for `check`, `candidates`,
@@ -134,22 +134,17 @@ impl Default for BuildOptions<'_> {
 
 /// Build the graph from `catalogue` and `files`, keeping the processed documents.
 pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
-    build_with(catalogue, files, &BuildOptions::default())
+    build_from(
+        catalogue,
+        files.iter().cloned().map(Ok),
+        &BuildOptions::default(),
+    )
 }
 
 /// Documents extracted in parallel per batch; a batch holds at most this many bytes or
 /// documents, so memory stays bounded whatever the corpus size.
 const BATCH_BYTES: usize = 4 << 20;
 const BATCH_DOCUMENTS: usize = 256;
-
-/// Build the graph from `catalogue` and `files` (see [`build_from`]).
-pub fn build_with(
-    catalogue: &Catalogue,
-    files: &[DocumentFile],
-    options: &BuildOptions,
-) -> Result<Build> {
-    build_from(catalogue, files.iter().cloned().map(Ok), options)
-}
 
 /// Build the graph from `catalogue` and the documents `files` yields (read as needed, so
 /// the corpus never has to fit in memory at once): documents are normalized and extracted

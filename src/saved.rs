@@ -21,7 +21,7 @@ const MAGIC: &[u8] = b"jjj saved graph, format 3\n";
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     /// Built by extraction. `data`/`seeds` are the directories given (`None`: the embedded
-    /// catalogue or seeds); `hash` is [`input_hash`] of what they held.
+    /// catalogue or seeds); `hash` is the [`InputHasher`] hash of what they held.
     Built {
         data: Option<String>,
         seeds: Option<String>,
@@ -272,13 +272,6 @@ impl InputHasher {
     }
 }
 
-/// The hash of a whole input set (see [`InputHasher`]).
-pub fn input_hash(catalogue: &[TextFile], documents: &[DocumentFile]) -> String {
-    let mut h = InputHasher::new(catalogue);
-    documents.iter().for_each(|d| h.add(d));
-    h.finish()
-}
-
 fn encode_error(e: impl std::fmt::Display) -> Error {
     Error::InvalidValue {
         what: "graph",
@@ -443,7 +436,11 @@ mod tests {
         let origin = Origin::Built {
             data: None,
             seeds: None,
-            hash: input_hash(&crate::corpus::embedded_catalogue(), &docs),
+            hash: {
+                let mut h = InputHasher::new(&crate::corpus::embedded_catalogue());
+                docs.iter().for_each(|d| h.add(d));
+                h.finish()
+            },
         };
         let bytes = to_bytes(&graph, origin.clone()).expect("save");
         let (header, body) = read_header("g", &bytes).expect("header");
