@@ -190,8 +190,8 @@ fn saved_graph_answers_like_a_fresh_build_and_is_rebuilt_when_a_document_changes
         .stderr("");
 }
 
-#[test]
-fn a_damaged_or_foreign_saved_graph_is_refused_clearly() {
+/// The embedded seeds' graph saved in a new temporary directory.
+fn saved_seed_graph() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let saved = dir.path().join("g.jjj");
     jjj()
@@ -199,6 +199,12 @@ fn a_damaged_or_foreign_saved_graph_is_refused_clearly() {
         .arg(&saved)
         .assert()
         .success();
+    (dir, saved)
+}
+
+#[test]
+fn a_damaged_or_foreign_saved_graph_is_refused_clearly() {
+    let (dir, saved) = saved_seed_graph();
     let bytes = std::fs::read(&saved).unwrap();
     let cut = dir.path().join("cut.jjj");
     std::fs::write(&cut, &bytes[..bytes.len() * 2 / 3]).unwrap();
@@ -325,13 +331,7 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
 
 #[test]
 fn commands_that_read_the_documents_refuse_a_saved_graph() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let saved = dir.path().join("g.jjj");
-    jjj()
-        .args(["build", "--save"])
-        .arg(&saved)
-        .assert()
-        .success();
+    let (dir, saved) = saved_seed_graph();
     for command in ["check", "candidates", "report"] {
         jjj()
             .env("JJJ_GRAPH", &saved)
