@@ -193,7 +193,7 @@ pub fn build_from(
                 batch
                     .par_iter()
                     .map(|f| {
-                        let e = extractor.process(f, options.keep_documents, &full);
+                        let e = extractor.process(f, options.keep_documents, options.limits, &full);
                         if let Some(progress) = options.progress {
                             progress(f.text.len());
                         }
@@ -239,9 +239,11 @@ struct Extracted {
     processed: Option<ProcessedDocument>,
     info: DocumentInfo,
     discovered: Vec<Entity>,
-    /// Each mention, or `None` for one of an entity whose mention list was already full
-    /// (counted, not listed: no need to copy its text).
-    mentions: Vec<(usize, Option<Mention>)>,
+    /// The mentions that may be listed, in text order.
+    mentions: Vec<(usize, Mention)>,
+    /// The entity of every other mention: its list is full (globally, or with this
+    /// document's own), so it is only counted and its text is not copied.
+    unlisted: Vec<usize>,
     /// Dates the text gives to document and event entities.
     dates: Vec<(usize, PartialDate)>,
     rule_edges: Vec<RuleEdge>,
@@ -289,7 +291,13 @@ impl<'c> Extractor<'c> {
 
     /// Normalize one document and extract its mentions (names, enumerations, titles), rule
     /// edges, co-occurrences and curated quotes.
-    fn process(&self, file: &DocumentFile, keep: bool, full: &[AtomicBool]) -> Extracted {
+    fn process(
+        &self,
+        file: &DocumentFile,
+        keep: bool,
+        limits: Limits,
+        full: &[AtomicBool],
+    ) -> Extracted {
         let catalogue = self.catalogue;
         let source = source_for(catalogue, file);
         let normalized = self.normalizer.normalize(&file.text);
@@ -396,23 +404,30 @@ impl<'c> Extractor<'c> {
                 reference: None,
             }
         };
-        let mut mentions = Vec::with_capacity(raw_mentions.len());
+        let mut mentions = Vec::new();
+        let mut unlisted = Vec::new();
+        let mut listed_here = vec![0usize; entities.len()];
         let mut dated = Vec::new();
         for m in &raw_mentions {
-            let listed = !full
+            let full_already = full
                 .get(m.entity)
                 .is_some_and(|f| f.load(Ordering::Relaxed));
-            let mention = listed.then(|| {
+            if full_already || listed_here[m.entity] >= limits.mentions_per_node {
+                unlisted.push(m.entity);
+            } else {
+                listed_here[m.entity] += 1;
                 let span = normalized.text.original_span(m.range.clone());
-                Mention {
-                    document: source.id.clone(),
-                    sentence: m.sentence,
-                    span: [span.start, span.end],
-                    text: text[m.range.clone()].to_owned(),
-                    via: m.via,
-                }
-            });
-            mentions.push((m.entity, mention));
+                mentions.push((
+                    m.entity,
+                    Mention {
+                        document: source.id.clone(),
+                        sentence: m.sentence,
+                        span: [span.start, span.end],
+                        text: text[m.range.clone()].to_owned(),
+                        via: m.via,
+                    },
+                ));
+            }
             if matches!(entities[m.entity].kind(), Kind::Document | Kind::Event) && m.is_top() {
                 let sentence = &sentences[m.sentence].range;
                 if let Some(d) = crate::dates::date_before(&dates, sentence, m.range.end) {
@@ -438,13 +453,30 @@ impl<'c> Extractor<'c> {
                 }
             }
         }
+        // The sentences the merge can list: per edge, its first distinct sentences up to the
+        // limit, in the order the merge takes them. A long document repeating a pair needs
+        // no copy of every sentence.
+        let mut listable: HashMap<(usize, usize, Relation), Vec<usize>> = HashMap::new();
         let mut evidence = HashMap::new();
-        for s in found
+        let edges = found
             .iter()
-            .map(|e| e.sentence)
-            .chain(cooccurrences.iter().map(|c| c.2))
-        {
-            evidence.entry(s).or_insert_with(|| evidence_of(s));
+            .map(|e| (e.source, e.target, e.relation, e.sentence))
+            .chain(
+                cooccurrences
+                    .iter()
+                    .map(|&(a, b, s)| (a, b, Relation::CoOccurs, s)),
+            );
+        for (a, b, relation, s) in edges {
+            let key = if relation.is_symmetric() {
+                (a.min(b), a.max(b), relation)
+            } else {
+                (a, b, relation)
+            };
+            let kept = listable.entry(key).or_default();
+            if kept.len() < limits.evidence_per_edge && !kept.contains(&s) {
+                kept.push(s);
+                evidence.entry(s).or_insert_with(|| evidence_of(s));
+            }
         }
         let mut curated = Vec::new();
         if let Some((ac, owners)) = &self.quotes {
@@ -506,6 +538,7 @@ impl<'c> Extractor<'c> {
             info,
             discovered,
             mentions,
+            unlisted,
             dates: dated,
             rule_edges: found,
             cooccurrences,
@@ -695,19 +728,21 @@ impl<'c> Merged<'c> {
             .collect();
         let global = |i: usize| if i < base { i } else { map[i - base] };
         let limit = self.limits.mentions_per_node;
-        for (entity, mention) in e.mentions {
+        for (entity, m) in e.mentions {
             let g = global(entity);
-            match mention {
-                Some(m) if self.mentions[g].len() < limit => {
-                    self.mentions[g].push(m);
-                    if self.mentions[g].len() == limit {
-                        if let Some(f) = full.get(g) {
-                            f.store(true, Ordering::Relaxed);
-                        }
+            if self.mentions[g].len() < limit {
+                self.mentions[g].push(m);
+                if self.mentions[g].len() == limit {
+                    if let Some(f) = full.get(g) {
+                        f.store(true, Ordering::Relaxed);
                     }
                 }
-                _ => self.mentions_omitted[g] += 1,
+            } else {
+                self.mentions_omitted[g] += 1;
             }
+        }
+        for entity in e.unlisted {
+            self.mentions_omitted[global(entity)] += 1;
         }
         for (entity, date) in e.dates {
             self.dates[global(entity)].insert(date);
@@ -735,9 +770,7 @@ impl<'c> Merged<'c> {
                 pending.edge.role = r.role;
             }
             if seen.insert((slot, r.sentence)) {
-                if let Some(ev) = e.evidence.get(&r.sentence) {
-                    self.push_document_evidence(slot, ev);
-                }
+                self.push_document_evidence(slot, e.evidence.get(&r.sentence));
             }
         }
         for (a, b, sentence) in e.cooccurrences {
@@ -748,9 +781,7 @@ impl<'c> Merged<'c> {
                 Provenance::Cooccurrence,
             );
             if seen.insert((slot, sentence)) {
-                if let Some(ev) = e.evidence.get(&sentence) {
-                    self.push_document_evidence(slot, ev);
-                }
+                self.push_document_evidence(slot, e.evidence.get(&sentence));
             }
         }
         for (relation, evidence) in e.curated {
@@ -761,15 +792,16 @@ impl<'c> Merged<'c> {
         e.processed
     }
 
-    /// Count a document sentence for an edge (already de-duplicated by the caller).
-    fn push_document_evidence(&mut self, slot: usize, evidence: &Evidence) {
+    /// Count a document sentence for an edge (already de-duplicated by the caller) and list
+    /// it while the edge has room. The extractor gave the evidence of every sentence that
+    /// can be listed; `None` is one that cannot.
+    fn push_document_evidence(&mut self, slot: usize, evidence: Option<&Evidence>) {
         let limit = self.limits.evidence_per_edge;
         let edge = &mut self.edges[slot].edge;
         edge.weight += 1;
-        if edge.evidence.len() < limit {
-            edge.evidence.push(evidence.clone());
-        } else {
-            edge.evidence_omitted += 1;
+        match evidence {
+            Some(ev) if edge.evidence.len() < limit => edge.evidence.push(ev.clone()),
+            _ => edge.evidence_omitted += 1,
         }
     }
 
