@@ -379,6 +379,23 @@ impl<'c> Extractor<'c> {
         ctx.index();
         found.extend(rules::apply(&ctx, &entities));
         let raw_mentions = ctx.mentions;
+        if file.text.trim().is_empty() {
+            problems.push(problem(
+                Severity::Warning,
+                "empty-document",
+                format!("{}: the document is empty", file.display_path),
+            ));
+        } else if sentences.is_empty() {
+            problems.push(problem(
+                Severity::Warning,
+                "no-text",
+                format!(
+                    "{}: nothing is left after normalization ({} bytes of page furniture, annotations or blanks)",
+                    file.display_path,
+                    file.text.len()
+                ),
+            ));
+        }
         let damage = &normalized.report.unrepaired_damage;
         if !damage.is_empty() {
             let at: Vec<String> = damage.iter().map(|(l, c)| format!("{l}:{c}")).collect();

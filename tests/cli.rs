@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 
 #[path = "cli/exports.rs"]
 mod exports;
+#[path = "cli/hardening.rs"]
+mod hardening;
 #[path = "cli/queries.rs"]
 mod queries;
 #[path = "cli/render.rs"]

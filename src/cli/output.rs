@@ -24,8 +24,20 @@ pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Write `bytes` to `path` atomically.
+/// Write `bytes` to `path` atomically. A path that names something other than a regular
+/// file (`/dev/stdout`, `/dev/full`, a FIFO) is written in place: renaming a temporary file
+/// over it would replace the device.
 pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut out = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return out
+            .write_all(bytes)
+            .and_then(|()| out.flush())
+            .with_context(|| format!("cannot write {}", path.display()));
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
