@@ -644,18 +644,25 @@ impl Catalogue {
         }
     }
 
+    /// Each located_in cycle once, at its member that comes first in the catalogue.
     fn validate_located_in_cycles(&self, problems: &mut Problems) {
+        let mut reported: Vec<Vec<&str>> = Vec::new();
         for e in &self.entities {
             let mut seen = vec![e.record.id.as_str()];
             let mut at = e;
             while let Some(parent) = at.record.located_in.as_deref().and_then(|p| self.get(p)) {
                 if parent.record.id == e.record.id {
-                    seen.push(&parent.record.id);
-                    problems.at(
-                        &e.file,
-                        e.line,
-                        format!("located_in cycle: {}", seen.join(" → ")),
-                    );
+                    let mut members = seen.clone();
+                    members.sort_unstable();
+                    if !reported.contains(&members) {
+                        reported.push(members);
+                        seen.push(&parent.record.id);
+                        problems.at(
+                            &e.file,
+                            e.line,
+                            format!("located_in cycle: {}", seen.join(" → ")),
+                        );
+                    }
                     break;
                 }
                 if seen.contains(&parent.record.id.as_str()) {

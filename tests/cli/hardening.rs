@@ -105,3 +105,104 @@ fn output_to_a_full_device_fails_and_keeps_the_device() {
     let meta = std::fs::metadata("/dev/full").expect("/dev/full");
     assert!(!meta.is_file(), "/dev/full is still a device, not a file");
 }
+
+/// A copy of the catalogue with `edit` applied to one of its files, and the catalogue's path.
+fn catalogue_with(file: &str, edit: impl FnOnce(String) -> String) -> tempfile::TempDir {
+    let data = super::data_copy();
+    let path = data.path().join(file);
+    let text = std::fs::read_to_string(&path).expect("catalogue file");
+    std::fs::write(&path, edit(text)).expect("write");
+    data
+}
+
+/// The 1-based number of the last line of `file` equal to `line` (messages point at an
+/// entity's `id` line, a relation's `[[relation]]` line).
+fn last_line(file: &Path, line: &str) -> usize {
+    let text = std::fs::read_to_string(file).expect("catalogue file");
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| *l == line)
+        .map(|(i, _)| i + 1)
+        .last()
+        .expect("line present")
+}
+
+fn refused(data: &Path, message: &str) {
+    jjj()
+        .arg("--data")
+        .arg(data)
+        .arg("build")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "jjj: invalid catalogue in {}: {message}\n",
+            data.display()
+        ));
+}
+
+#[test]
+fn catalogue_errors_name_the_file_and_line() {
+    let extra = "\n[[entity]]\nid = \"region/jingjinji\"\nkind = \"region\"\nname = \"京津冀二\"\n";
+    let data = catalogue_with("entities/regions.toml", |t| t + extra);
+    let file = data.path().join("entities/regions.toml");
+    let line = last_line(&file, "id = \"region/jingjinji\"");
+    refused(
+        data.path(),
+        &format!(
+            "{f}:{line}:1: duplicate id 'region/jingjinji' (also at {f}:6)",
+            f = file.display()
+        ),
+    );
+
+    let extra = "\n[[entity]]\nid = \"region/test-x\"\nkind = \"region\"\nname = \"测试区\"\naliases = [\"三地\"]\n";
+    let data = catalogue_with("entities/regions.toml", |t| t + extra);
+    let file = data.path().join("entities/regions.toml");
+    let line = last_line(&file, "id = \"region/test-x\"");
+    refused(
+        data.path(),
+        &format!(
+            "{f}:{line}:1: name '三地' of 'region/test-x' already names 'region/jingjinji' ({f}:6)",
+            f = file.display()
+        ),
+    );
+
+    let extra = "\n[[relation]]\nsource = \"region/nowhere\"\ntarget = \"region/tianjin\"\nrelation = \"located_in\"\nreference = \"gb2260\"\n";
+    let data = catalogue_with("relations.toml", |t| t + extra);
+    let file = data.path().join("relations.toml");
+    let line = last_line(&file, "[[relation]]");
+    refused(
+        data.path(),
+        &format!(
+            "{}:{line}:1: relation names unknown entity 'region/nowhere'",
+            file.display()
+        ),
+    );
+
+    // 河北 inside 雄安新区 inside 河北: one message for the cycle.
+    let data = catalogue_with("entities/regions.toml", |t| {
+        t.replacen(
+            "id = \"region/hebei\"\nkind = \"region\"",
+            "id = \"region/hebei\"\nlocated_in = \"region/xiongan\"\nkind = \"region\"",
+            1,
+        )
+    });
+    let file = data.path().join("entities/regions.toml");
+    let line = last_line(&file, "id = \"region/hebei\"");
+    refused(
+        data.path(),
+        &format!(
+            "{}:{line}:1: located_in cycle: region/hebei → region/xiongan → region/hebei",
+            file.display()
+        ),
+    );
+}
+
+#[test]
+fn a_missing_catalogue_directory_is_named() {
+    jjj()
+        .args(["--data", "/nonexistent/jjj-data", "build"])
+        .assert()
+        .code(2)
+        .stderr("jjj: cannot read /nonexistent/jjj-data: No such file or directory (os error 2)\n");
+}
