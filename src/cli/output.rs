@@ -38,6 +38,29 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
             .and_then(|()| out.flush())
             .with_context(|| format!("cannot write {}", path.display()));
     }
+    commit(stage(path, bytes)?, path)
+}
+
+/// Write `files` (name, bytes) into `dir` all or nothing: every file is first written in full
+/// to a temporary file beside its target, and only when all are written are they renamed
+/// into place. A failure before that leaves `dir` as it was (the temporary files go).
+pub fn write_files(dir: &Path, files: &[(String, Vec<u8>)]) -> anyhow::Result<()> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        if path.is_dir() {
+            anyhow::bail!("cannot write {}: it is a directory", path.display());
+        }
+        staged.push((stage(&path, bytes)?, path));
+    }
+    for (tmp, path) in staged {
+        commit(tmp, &path)?;
+    }
+    Ok(())
+}
+
+/// `bytes` in a temporary file in `path`'s directory, with `path`'s permissions (or 0644).
+fn stage(path: &Path, bytes: &[u8]) -> anyhow::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -65,6 +88,11 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(tmp)
+}
+
+/// Rename a staged file into place.
+fn commit(tmp: tempfile::NamedTempFile, path: &Path) -> anyhow::Result<()> {
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("cannot write {}", path.display()))?;

@@ -206,3 +206,70 @@ fn a_missing_catalogue_directory_is_named() {
         .code(2)
         .stderr("jjj: cannot read /nonexistent/jjj-data: No such file or directory (os error 2)\n");
 }
+
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .expect("out dir")
+        .map(|e| {
+            let p = e.expect("entry").path();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let bytes = if p.is_file() {
+                std::fs::read(&p).unwrap()
+            } else {
+                Vec::new()
+            };
+            (name, bytes)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_report_that_fails_leaves_the_previous_out_intact() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (seeds, out) = (dir.path().join("seeds"), dir.path().join("out"));
+    super::copy_dir(&super::root().join("seeds"), &seeds);
+    jjj_seeds(&seeds, &["report", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let before = snapshot(&out);
+    assert!(before.len() > 20, "{} files", before.len());
+
+    // Failing while generating: a corpus with nothing for the views to draw.
+    let tiny = one_document("北京。\n".as_bytes());
+    jjj_seeds(tiny.path(), &["report", "--out"])
+        .arg(&out)
+        .assert()
+        .code(2);
+    assert_eq!(snapshot(&out), before, "nothing written");
+
+    // Failing while writing: new input (graph.json would change) but one target is now a
+    // directory; every file is staged first, so none is replaced.
+    super::append(
+        &std::fs::read_dir(&seeds)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path(),
+        "\n雄安新区与天津天开高教科创园合作。\n",
+    );
+    std::fs::remove_file(out.join("graph.html")).unwrap();
+    std::fs::create_dir(out.join("graph.html")).unwrap();
+    let before = snapshot(&out);
+    jjj_seeds(&seeds, &["report", "--out"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "jjj: cannot write {}: it is a directory\n",
+            out.join("graph.html").display()
+        ));
+    assert_eq!(
+        snapshot(&out),
+        before,
+        "graph.json not replaced, no temporary files left"
+    );
+}

@@ -77,9 +77,7 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
             };
             std::fs::create_dir_all(&dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
-            for (name, bytes) in &files {
-                output::write_file(&dir.join(name), bytes)?;
-            }
+            output::write_files(&dir, &files)?;
             eprintln!(
                 "jjj: wrote {} to {}",
                 files

@@ -17,8 +17,8 @@ use std::process::ExitCode;
 /// view as .dot, .svg and .mmd (Mermaid) — overview, chains, parks, wings, actors,
 /// timeline, ego:雄安新区 and path:雄安新区:天津 — and README.md, which shows the SVGs with
 /// a caption each. SVGs come from Graphviz's dot when it is installed, else from the
-/// built-in layout. Every file is written atomically; DOT, Mermaid and JSON are
-/// byte-identical for the same input.
+/// built-in layout. The files are written all or nothing (a failure leaves the previous
+/// out/ as it was); DOT, Mermaid and JSON are byte-identical for the same input.
 ///
 /// Examples:
 ///   jjj report
@@ -78,9 +78,8 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
         "README.md".into(),
         summary(&stats, &problems, &figures).into_bytes(),
     ));
-    for (name, bytes) in &files {
-        output::write_file(&args.out.join(name), bytes)?;
-    }
+    // Everything is generated before anything is written, and then written all or nothing.
+    output::write_files(&args.out, &files)?;
     eprintln!(
         "jjj: wrote {} files to {} ({} nodes, {} edges, {} problems; SVG by {})",
         files.len(),
