@@ -25,7 +25,7 @@ fn text(c: &mut Criterion) {
     let traditional = &docs[0].text;
     let normalizer = Normalizer::new(&catalogue.normalize).expect("normalizer");
     let normalized = normalizer.normalize(traditional);
-    let matcher = NameMatcher::new(&catalogue.entities, &BTreeMap::new());
+    let matcher = NameMatcher::new(&catalogue.entities, &BTreeMap::new()).expect("matcher");
 
     let mut g = c.benchmark_group("text");
     g.throughput(Throughput::Bytes(traditional.len() as u64));

@@ -283,7 +283,7 @@ impl<'c> Extractor<'c> {
         Ok(Extractor {
             catalogue,
             normalizer: Normalizer::new(&catalogue.normalize)?,
-            global: NameMatcher::new(&catalogue.entities, &BTreeMap::new()),
+            global: NameMatcher::new(&catalogue.entities, &BTreeMap::new())?,
             names,
             quotes,
         })
@@ -310,13 +310,23 @@ impl<'c> Extractor<'c> {
             .iter()
             .filter_map(|(n, id)| Some((n.clone(), catalogue.index_of(id)?)))
             .collect();
-        let local_matcher;
-        let matcher = if local.is_empty() {
-            &self.global
+        let mut problems = Vec::new();
+        // A document's own names (本市) need their own matcher; should it fail to build,
+        // the shared one still finds every catalogue name.
+        let local_matcher = if local.is_empty() {
+            None
         } else {
-            local_matcher = NameMatcher::new(&catalogue.entities, &local);
-            &local_matcher
+            NameMatcher::new(&catalogue.entities, &local)
+                .map_err(|e| {
+                    problems.push(problem(
+                        Severity::Warning,
+                        "local-names",
+                        format!("{}: its local names are not used: {e}", file.display_path),
+                    ))
+                })
+                .ok()
         };
+        let matcher = local_matcher.as_ref().unwrap_or(&self.global);
         let mut ctx = DocContext {
             text,
             sentences: &sentences,
@@ -341,7 +351,6 @@ impl<'c> Extractor<'c> {
             }
         }
         ctx.index();
-        let mut problems = Vec::new();
         // The catalogue's entities, plus this document's discovered ones once it has any.
         let mut entities: Cow<[Entity]> = Cow::Borrowed(&catalogue.entities);
         let (list_mentions, mut found) = enumerate::distributive(&ctx, &entities, &self.names);

@@ -26,8 +26,12 @@ pub struct NameMatcher {
 }
 
 impl NameMatcher {
-    /// Build from the entities' names and `local` (name → entity index).
-    pub fn new(entities: &[Entity], local: &BTreeMap<String, usize>) -> NameMatcher {
+    /// Build from the entities' names and `local` (name → entity index). Fails only if the
+    /// names are too many for an automaton.
+    pub fn new(
+        entities: &[Entity],
+        local: &BTreeMap<String, usize>,
+    ) -> crate::error::Result<NameMatcher> {
         let mut names: BTreeMap<&str, (usize, bool)> = BTreeMap::new();
         for (i, e) in entities.iter().enumerate() {
             for n in e.names() {
@@ -43,13 +47,17 @@ impl NameMatcher {
             AhoCorasick::builder()
                 .match_kind(kind)
                 .build(&patterns)
-                .expect("catalogue names always build an automaton")
+                .map_err(|e| crate::error::Error::InvalidValue {
+                    what: "catalogue names",
+                    value: format!("{} names", patterns.len()),
+                    message: e.to_string(),
+                })
         };
-        NameMatcher {
-            top: build(MatchKind::LeftmostLongest),
-            all: build(MatchKind::Standard),
+        Ok(NameMatcher {
+            top: build(MatchKind::LeftmostLongest)?,
+            all: build(MatchKind::Standard)?,
             targets,
-        }
+        })
     }
 
     /// Every top-level match and, for each, the maximal matches nested inside it, in text
@@ -162,7 +170,7 @@ mod tests {
             ("region/hebei", "河北"),
             ("region/hebei-district", "河北区"),
         ]);
-        let m = NameMatcher::new(&e, &BTreeMap::new());
+        let m = NameMatcher::new(&e, &BTreeMap::new()).expect("matcher");
         let found = |t: &str| {
             m.find(t)
                 .into_iter()
