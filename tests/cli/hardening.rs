@@ -143,59 +143,56 @@ fn refused(data: &Path, message: &str) {
 
 #[test]
 fn catalogue_errors_name_the_file_and_line() {
-    let extra = "\n[[entity]]\nid = \"region/jingjinji\"\nkind = \"region\"\nname = \"京津冀二\"\n";
-    let data = catalogue_with("entities/regions.toml", |t| t + extra);
-    let file = data.path().join("entities/regions.toml");
-    let line = last_line(&file, "id = \"region/jingjinji\"");
-    refused(
-        data.path(),
-        &format!(
+    type Edit = fn(String) -> String;
+    // (file, edit, the line the message points at, message with {f} = the file, {line}).
+    let cases: [(&str, Edit, &str, &str); 4] = [
+        (
+            "entities/regions.toml",
+            |t| {
+                t + "\n[[entity]]\nid = \"region/jingjinji\"\nkind = \"region\"\nname = \"京津冀二\"\n"
+            },
+            "id = \"region/jingjinji\"",
             "{f}:{line}:1: duplicate id 'region/jingjinji' (also at {f}:6)",
-            f = file.display()
         ),
-    );
-
-    let extra = "\n[[entity]]\nid = \"region/test-x\"\nkind = \"region\"\nname = \"测试区\"\naliases = [\"三地\"]\n";
-    let data = catalogue_with("entities/regions.toml", |t| t + extra);
-    let file = data.path().join("entities/regions.toml");
-    let line = last_line(&file, "id = \"region/test-x\"");
-    refused(
-        data.path(),
-        &format!(
+        (
+            "entities/regions.toml",
+            |t| {
+                t + "\n[[entity]]\nid = \"region/test-x\"\nkind = \"region\"\nname = \"测试区\"\naliases = [\"三地\"]\n"
+            },
+            "id = \"region/test-x\"",
             "{f}:{line}:1: name '三地' of 'region/test-x' already names 'region/jingjinji' ({f}:6)",
-            f = file.display()
         ),
-    );
-
-    let extra = "\n[[relation]]\nsource = \"region/nowhere\"\ntarget = \"region/tianjin\"\nrelation = \"located_in\"\nreference = \"gb2260\"\n";
-    let data = catalogue_with("relations.toml", |t| t + extra);
-    let file = data.path().join("relations.toml");
-    let line = last_line(&file, "[[relation]]");
-    refused(
-        data.path(),
-        &format!(
-            "{}:{line}:1: relation names unknown entity 'region/nowhere'",
-            file.display()
+        (
+            "relations.toml",
+            |t| {
+                t + "\n[[relation]]\nsource = \"region/nowhere\"\ntarget = \"region/tianjin\"\nrelation = \"located_in\"\nreference = \"gb2260\"\n"
+            },
+            "[[relation]]",
+            "{f}:{line}:1: relation names unknown entity 'region/nowhere'",
         ),
-    );
-
-    // 河北 inside 雄安新区 inside 河北: one message for the cycle.
-    let data = catalogue_with("entities/regions.toml", |t| {
-        t.replacen(
-            "id = \"region/hebei\"\nkind = \"region\"",
-            "id = \"region/hebei\"\nlocated_in = \"region/xiongan\"\nkind = \"region\"",
-            1,
-        )
-    });
-    let file = data.path().join("entities/regions.toml");
-    let line = last_line(&file, "id = \"region/hebei\"");
-    refused(
-        data.path(),
-        &format!(
-            "{}:{line}:1: located_in cycle: region/hebei → region/xiongan → region/hebei",
-            file.display()
+        // 河北 inside 雄安新区 inside 河北: one message for the cycle.
+        (
+            "entities/regions.toml",
+            |t| {
+                t.replacen(
+                    "id = \"region/hebei\"\nkind = \"region\"",
+                    "id = \"region/hebei\"\nlocated_in = \"region/xiongan\"\nkind = \"region\"",
+                    1,
+                )
+            },
+            "id = \"region/hebei\"",
+            "{f}:{line}:1: located_in cycle: region/hebei → region/xiongan → region/hebei",
         ),
-    );
+    ];
+    for (file, edit, anchor, message) in cases {
+        let data = catalogue_with(file, edit);
+        let path = data.path().join(file);
+        let line = last_line(&path, anchor).to_string();
+        let message = message
+            .replace("{f}", &path.display().to_string())
+            .replace("{line}", &line);
+        refused(data.path(), &message);
+    }
 }
 
 #[test]
