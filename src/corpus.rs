@@ -134,14 +134,6 @@ pub fn read_document(path: &Path) -> Result<DocumentFile> {
     })
 }
 
-/// Read the documents (`*.txt`, `*.md`) in `dir`, sorted by name.
-pub fn read_documents_dir(dir: &Path) -> Result<Vec<DocumentFile>> {
-    document_paths(dir)?
-        .iter()
-        .map(|p| read_document(p))
-        .collect()
-}
-
 /// Check that `bytes` are UTF-8 text (a BOM is dropped) and return them as a string.
 /// Binary input and other encodings (GBK, Big5) are refused by name, with the position of
 /// the first bad byte.

@@ -727,19 +727,11 @@ impl<'c> Merged<'c> {
         slot
     }
 
-    /// Count `evidence` for the edge in `slot` and keep it while the edge has room.
-    /// `seen` de-duplicates document sentences within one document.
+    /// Count a background or curated `evidence` item for the edge in `slot`, unless the edge
+    /// already lists it.
     fn push_evidence(&mut self, slot: usize, evidence: &Evidence) {
-        let limit = self.limits.evidence_per_edge;
-        let edge = &mut self.edges[slot].edge;
-        if edge.evidence.contains(evidence) {
-            return;
-        }
-        edge.weight += 1;
-        if edge.evidence.len() < limit {
-            edge.evidence.push(evidence.clone());
-        } else {
-            edge.evidence_omitted += 1;
+        if !self.edges[slot].edge.evidence.contains(evidence) {
+            self.push_document_evidence(slot, Some(evidence));
         }
     }
 
