@@ -45,6 +45,16 @@ fn jjj_seeds(seeds: &Path, args: &[&str]) -> Command {
     cmd
 }
 
+/// The stdout of `cmd`, which must succeed.
+fn stdout_of(cmd: &mut Command) -> Vec<u8> {
+    cmd.assert().success().get_output().stdout.clone()
+}
+
+/// The stdout of `cmd`, which must succeed, as JSON.
+fn json_of(cmd: &mut Command) -> serde_json::Value {
+    serde_json::from_slice(&stdout_of(cmd)).expect("valid JSON")
+}
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -15,28 +15,31 @@ fn shown(dir: &Path) -> String {
     dir.join("a.txt").display().to_string()
 }
 
-#[test]
-fn an_empty_document_is_a_warning() {
-    let dir = one_document(b"");
+/// `build` on a corpus of one document `bytes` succeeds and prints the warning
+/// `Warning [CODE] PATH: MESSAGE`.
+fn warns(bytes: &[u8], code: &str, message: &str) {
+    let dir = one_document(bytes);
     jjj_seeds(dir.path(), &["build"])
         .assert()
         .success()
         .stdout(predicates::str::contains(format!(
-            "Warning [empty-document] {}: the document is empty",
+            "Warning [{code}] {}: {message}",
             shown(dir.path())
         )));
 }
 
 #[test]
+fn an_empty_document_is_a_warning() {
+    warns(b"", "empty-document", "the document is empty");
+}
+
+#[test]
 fn a_document_of_page_furniture_only_is_a_warning() {
-    let dir = one_document("【 第1頁 第2頁 】\n\n分享:\n".as_bytes());
-    jjj_seeds(dir.path(), &["build"])
-        .assert()
-        .success()
-        .stdout(predicates::str::contains(format!(
-            "Warning [no-text] {}: nothing is left after normalization (33 bytes of page furniture, annotations or blanks)",
-            shown(dir.path())
-        )));
+    warns(
+        "【 第1頁 第2頁 】\n\n分享:\n".as_bytes(),
+        "no-text",
+        "nothing is left after normalization (33 bytes of page furniture, annotations or blanks)",
+    );
 }
 
 #[test]
@@ -55,26 +58,14 @@ fn a_binary_file_is_refused_with_its_offset() {
 #[test]
 fn unbalanced_brackets_and_quotes_end_at_the_line() {
     let dir = one_document("《京津冀协同发展规划纲要\n雄安新区“建设\n".as_bytes());
-    let out = jjj_seeds(dir.path(), &["build", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let summary: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let summary = super::json_of(&mut jjj_seeds(dir.path(), &["build", "--json"]));
     assert_eq!(summary["documents"][0]["sentences"], 2, "{summary}");
 }
 
 #[test]
 fn a_document_of_pinyin_annotations_only_does_not_fail() {
     let dir = one_document("協(xié)(xié)(tóng)\n(fā)(zhǎn)\n".as_bytes());
-    let out = jjj_seeds(dir.path(), &["build", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let summary: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let summary = super::json_of(&mut jjj_seeds(dir.path(), &["build", "--json"]));
     let n = &summary["documents"][0]["normalization"];
     // 協(xié)(xié)(tóng): every annotation stacked after the character goes; the line that
     // starts with (fā) has no character to annotate and stays as text.

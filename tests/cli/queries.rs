@@ -26,18 +26,11 @@ fn query(mode: PathMode, cooccurrence: Cooccurrence) -> PathQuery {
 
 /// stdout of a successful `jjj ARGS…`.
 fn stdout(args: &[&str]) -> String {
-    let out = jjj()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).expect("UTF-8 output")
+    String::from_utf8(super::stdout_of(jjj().args(args))).expect("UTF-8 output")
 }
 
 fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&stdout(args)).expect("valid JSON")
+    super::json_of(jjj().args(args))
 }
 
 fn ids(values: &Value) -> Vec<String> {

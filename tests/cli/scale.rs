@@ -2,13 +2,8 @@
 //! `--graph`, rebuilt when their inputs change), parallel extraction that gives the same
 //! graph on any number of threads, evidence limits, and sampled betweenness.
 
-use super::{jjj, jjj_seeds, root};
+use super::{jjj, jjj_seeds, json_of as json, root, stdout_of};
 use std::path::Path;
-
-fn json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).expect("JSON output")
-}
 
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
@@ -136,12 +131,10 @@ fn saved_graph_answers_like_a_fresh_build_and_is_rebuilt_when_a_document_changes
         .assert()
         .success()
         .stderr(predicates::str::contains("saved the graph"));
-    let fresh = jjj_seeds(&seeds, &["path", "雄安新区", "天津", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let fresh = stdout_of(&mut jjj_seeds(
+        &seeds,
+        &["path", "雄安新区", "天津", "--json"],
+    ));
     // No --seeds: the saved file remembers where its documents are.
     let loaded = jjj()
         .arg("--graph")
@@ -241,13 +234,9 @@ fn any_number_of_threads_gives_the_same_graph_and_counts_beyond_the_evidence_lim
     let dir = corpus("400KB", "7");
     let corpus = dir.path().join("corpus");
     let export = |threads: &str| {
-        jjj_seeds(&corpus, &["export", "--format", "json"])
-            .env("RAYON_NUM_THREADS", threads)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
+        stdout_of(
+            jjj_seeds(&corpus, &["export", "--format", "json"]).env("RAYON_NUM_THREADS", threads),
+        )
     };
     let one = export("1");
     assert_eq!(one, export("2"), "1 and 2 threads");
@@ -276,46 +265,28 @@ fn any_number_of_threads_gives_the_same_graph_and_counts_beyond_the_evidence_lim
 
 #[test]
 fn sampled_betweenness_with_every_node_is_the_exact_ranking() {
-    let exact = jjj()
-        .args(["rank", "--by", "betweenness", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let sampled = jjj()
-        .args([
+    let exact = stdout_of(jjj().args(["rank", "--by", "betweenness", "--json"]));
+    let sampled = stdout_of(jjj().args([
+        "rank",
+        "--by",
+        "betweenness",
+        "--sample",
+        "100000",
+        "--json",
+    ]));
+    assert_eq!(exact, sampled);
+    let few = || {
+        stdout_of(jjj().args([
             "rank",
             "--by",
             "betweenness",
             "--sample",
-            "100000",
-            "--json",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert_eq!(exact, sampled);
-    let few = |_: ()| {
-        jjj()
-            .args([
-                "rank",
-                "--by",
-                "betweenness",
-                "--sample",
-                "20",
-                "--top",
-                "5",
-            ])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
+            "20",
+            "--top",
+            "5",
+        ]))
     };
-    assert_eq!(few(()), few(()), "a fixed sample");
+    assert_eq!(few(), few(), "a fixed sample");
 }
 
 #[test]
