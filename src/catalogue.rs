@@ -11,6 +11,7 @@ use crate::normalize::NormalizeConfig;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::sync::OnceLock;
 
 /// The kinds of entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -344,13 +345,22 @@ impl Problems {
     }
 }
 
+/// OpenCC's simplified → traditional converter, built once per process (its dictionaries
+/// take milliseconds to load); `None` if they cannot be loaded.
+fn simplified_to_traditional() -> Option<&'static ferrous_opencc::OpenCC> {
+    static S2T: OnceLock<Option<ferrous_opencc::OpenCC>> = OnceLock::new();
+    S2T.get_or_init(|| {
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).ok()
+    })
+    .as_ref()
+}
+
 impl Catalogue {
     /// Load and validate the catalogue from its files (paths relative to the data directory:
     /// `entities/*.toml`, `relations.toml`, `sources.toml`, `references.toml`,
     /// `normalize.toml`). Every problem is reported, not just the first.
     pub fn load(files: &[TextFile]) -> Result<Catalogue> {
-        let s2t =
-            ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).ok();
+        let s2t = simplified_to_traditional();
         let mut entities = Vec::new();
         let mut relations = Vec::new();
         let mut relations_file = "relations.toml".to_owned();
@@ -370,7 +380,7 @@ impl Catalogue {
                     for record in parsed.entity {
                         let line = lines.next(&format!("\"{}\"", record.id));
                         let mut traditional: Vec<String> = Vec::new();
-                        if let Some(cc) = &s2t {
+                        if let Some(cc) = s2t {
                             for n in std::iter::once(&record.name).chain(&record.aliases) {
                                 let t = cc.convert(n);
                                 if t != *n && !traditional.contains(&t) {

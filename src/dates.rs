@@ -32,18 +32,19 @@ impl PartialDate {
         })
     }
 
-    /// Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (ASCII digits only: not `2024-+1`).
     pub fn parse(s: &str) -> Option<Self> {
+        let digits = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
         let mut parts = s.split('-');
         let year = parts.next()?;
-        if year.len() != 4 {
+        if !digits(year, 4) {
             return None;
         }
         let year = year.parse().ok()?;
         let mut num = |len: usize| -> Option<Option<u32>> {
             match parts.next() {
                 None => Some(None),
-                Some(p) if p.len() == len => p.parse().ok().map(Some),
+                Some(p) if digits(p, len) => p.parse().ok().map(Some),
                 Some(_) => None,
             }
         };

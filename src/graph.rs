@@ -183,9 +183,12 @@ pub enum Provenance {
 pub struct Evidence {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
+    /// The index of the sentence the quote starts at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence: Option<usize>,
-    /// The normalized sentence (or curated quote).
+    /// The normalized sentence (or curated quote). A relation whose subject an earlier
+    /// sentence of the paragraph names (Chinese drops it after that) quotes from that
+    /// sentence to the one that states the relation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
     /// Byte span of the quote in the original file.

@@ -249,8 +249,9 @@ struct Extracted {
     rule_edges: Vec<RuleEdge>,
     /// (entity, entity, sentence) for each pair of entities named in one sentence.
     cooccurrences: Vec<(usize, usize, usize)>,
-    /// The evidence of each sentence that a rule edge or a co-occurrence cites.
-    evidence: HashMap<usize, Evidence>,
+    /// The evidence of each run of sentences (first, last) that a rule edge or a
+    /// co-occurrence cites.
+    evidence: HashMap<(usize, usize), Evidence>,
     /// (curated relation index, where its quote is in this document).
     curated: Vec<(usize, Evidence)>,
     problems: Vec<Problem>,
@@ -420,12 +421,14 @@ impl<'c> Extractor<'c> {
             ));
         }
 
-        let evidence_of = |i: usize| {
-            let span = normalized.text.original_span(sentences[i].range.clone());
+        // Sentences `first..=last` as one quote.
+        let evidence_of = |(first, last): (usize, usize)| {
+            let range = sentences[first].range.start..sentences[last].range.end;
+            let span = normalized.text.original_span(range.clone());
             Evidence {
                 document: Some(source.id.clone()),
-                sentence: Some(i),
-                quote: Some(text[sentences[i].range.clone()].to_owned()),
+                sentence: Some(first),
+                quote: Some(text[range].to_owned()),
                 span: Some([span.start, span.end]),
                 reference: None,
             }
@@ -482,15 +485,15 @@ impl<'c> Extractor<'c> {
         // The sentences the merge can list: per edge, its first distinct sentences up to the
         // limit, in the order the merge takes them. A long document repeating a pair needs
         // no copy of every sentence.
-        let mut listable: HashMap<(usize, usize, Relation), Vec<usize>> = HashMap::new();
+        let mut listable: HashMap<(usize, usize, Relation), Vec<(usize, usize)>> = HashMap::new();
         let mut evidence = HashMap::new();
         let edges = found
             .iter()
-            .map(|e| (e.source, e.target, e.relation, e.sentence))
+            .map(|e| (e.source, e.target, e.relation, (e.quote_from, e.sentence)))
             .chain(
                 cooccurrences
                     .iter()
-                    .map(|&(a, b, s)| (a, b, Relation::CoOccurs, s)),
+                    .map(|&(a, b, s)| (a, b, Relation::CoOccurs, (s, s))),
             );
         for (a, b, relation, s) in edges {
             let key = if relation.is_symmetric() {
@@ -771,7 +774,7 @@ impl<'c> Merged<'c> {
             }
         }
         // Within one document a sentence counts once per edge (several rules may cite it).
-        let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        let mut seen: HashSet<(usize, (usize, usize))> = HashSet::new();
         for r in e.rule_edges {
             let slot = self.upsert(
                 global(r.source),
@@ -787,8 +790,9 @@ impl<'c> Merged<'c> {
             if pending.edge.role.is_none() {
                 pending.edge.role = r.role;
             }
-            if seen.insert((slot, r.sentence)) {
-                self.push_document_evidence(slot, e.evidence.get(&r.sentence));
+            let quoted = (r.quote_from, r.sentence);
+            if seen.insert((slot, quoted)) {
+                self.push_document_evidence(slot, e.evidence.get(&quoted));
             }
         }
         for (a, b, sentence) in e.cooccurrences {
@@ -798,8 +802,8 @@ impl<'c> Merged<'c> {
                 Relation::CoOccurs,
                 Provenance::Cooccurrence,
             );
-            if seen.insert((slot, sentence)) {
-                self.push_document_evidence(slot, e.evidence.get(&sentence));
+            if seen.insert((slot, (sentence, sentence))) {
+                self.push_document_evidence(slot, e.evidence.get(&(sentence, sentence)));
             }
         }
         for (relation, evidence) in e.curated {

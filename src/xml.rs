@@ -1,7 +1,9 @@
 //! XML text escaping, shared by the writers of SVG, GraphML, GEXF and HTML.
 
 /// `text` escaped for XML (and HTML) text and attribute values: `& < > " '` as entities,
-/// and the control characters XML 1.0 forbids replaced by U+FFFD.
+/// tab, line feed and carriage return as character references (so attribute values keep
+/// them instead of reading them as spaces), and what XML 1.0 forbids (other control
+/// characters, U+FFFE, U+FFFF) replaced by U+FFFD.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -11,7 +13,10 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -23,8 +28,8 @@ mod tests {
     #[test]
     fn escapes_markup_and_forbidden_controls() {
         assert_eq!(
-            super::escape("<a href=\"x\">&'\u{1}"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\u{FFFD}"
+            super::escape("<a href=\"x\">&'\u{1}\n\u{FFFF}"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\u{FFFD}&#10;\u{FFFD}"
         );
     }
 }

@@ -38,6 +38,7 @@ pub fn distributive(
                 relation: Relation::LocatedIn,
                 rule: "enumeration",
                 sentence: item.sentence,
+                quote_from: item.sentence,
                 date: None,
                 role: None,
             });
@@ -171,6 +172,7 @@ pub fn groups(
                         relation,
                         rule: "group-enumeration",
                         sentence: g.sentence,
+                        quote_from: g.sentence,
                         date: None,
                         role: None,
                     };

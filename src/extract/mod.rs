@@ -38,6 +38,10 @@ pub struct RuleEdge {
     pub relation: Relation,
     pub rule: &'static str,
     pub sentence: usize,
+    /// The sentence its evidence quotes from: `sentence` itself, or an earlier sentence of
+    /// the paragraph that names the subject the rule carried over (Chinese drops a subject
+    /// that the sentences before named).
+    pub quote_from: usize,
     pub date: Option<PartialDate>,
     pub role: Option<String>,
 }

@@ -246,14 +246,15 @@ impl Rules<'_, '_> {
 
     /// The one best subject before `at`: in the sentence, then in earlier sentences of the
     /// paragraph; with `ranked`, people before organizations before documents before the
-    /// rest, otherwise the nearest; else the document the file is the text of.
+    /// rest, otherwise the nearest; else the document the file is the text of. Returns the
+    /// subject and the sentence that names it (`s` for the document itself).
     fn one_subject(
         &self,
         s: usize,
         at: usize,
         ranked: bool,
         keep: impl Fn(Kind) -> bool,
-    ) -> Option<usize> {
+    ) -> Option<(usize, usize)> {
         let paragraph = self.ctx.sentences[s].paragraph;
         let rank = |k: Kind| match k {
             _ if !ranked => 0,
@@ -270,13 +271,13 @@ impl Rules<'_, '_> {
                 .filter(|m| (si < s || m.range.end <= at) && keep(self.kind(m)))
                 .collect();
             if let Some(best) = before.iter().rev().min_by_key(|m| rank(self.kind(m))) {
-                return Some(best.entity);
+                return Some((best.entity, si));
             }
             sentence = si
                 .checked_sub(1)
                 .filter(|&p| self.ctx.sentences[p].paragraph == paragraph);
         }
-        self.ctx.is_document
+        self.ctx.is_document.map(|d| (d, s))
     }
 
     fn edge(
@@ -294,6 +295,7 @@ impl Rules<'_, '_> {
             relation,
             rule,
             sentence: s,
+            quote_from: s,
             date: self.ctx.date_at(s, at),
             role: None,
         }
@@ -445,9 +447,13 @@ impl Rules<'_, '_> {
             else {
                 continue;
             };
-            if let Some(subject) = self.one_subject(s, at, true, Kind::is_actor) {
+            if let Some((subject, named)) = self.one_subject(s, at, true, Kind::is_actor) {
                 if self.entities[subject].kind() != Kind::Document {
-                    out.push(self.edge(subject, object, Relation::Leads, "leads", s, at));
+                    let edge = self.edge(subject, object, Relation::Leads, "leads", s, at);
+                    out.push(RuleEdge {
+                        quote_from: named,
+                        ..edge
+                    });
                 }
             }
         }
@@ -526,9 +532,14 @@ impl Rules<'_, '_> {
                 chain.filter(|_| as_chains).unwrap_or(o.entity)
             };
             let subject = self.one_subject(s, at, true, |k| k.is_actor() || k == Kind::Document);
-            if let Some(subject) = subject {
+            if let Some((subject, named)) = subject {
                 for o in &objects {
-                    out.push(self.edge(subject, role(o), Relation::FocusesOn, "focuses-on", s, at));
+                    let edge =
+                        self.edge(subject, role(o), Relation::FocusesOn, "focuses-on", s, at);
+                    out.push(RuleEdge {
+                        quote_from: named,
+                        ..edge
+                    });
                 }
             }
         }
@@ -576,15 +587,21 @@ impl Rules<'_, '_> {
                     .any(|v| after.starts_with(v));
             if landing || towards {
                 let source = self.one_subject(s, r.range.start, false, relocatable);
-                if let Some(source) = source.filter(|&e| relocatable(self.entities[e].kind())) {
-                    out.push(self.edge(
+                if let Some((source, named)) =
+                    source.filter(|&(e, _)| relocatable(self.entities[e].kind()))
+                {
+                    let edge = self.edge(
                         source,
                         r.entity,
                         Relation::RelocatesTo,
                         "relocation",
                         s,
                         r.range.start,
-                    ));
+                    );
+                    out.push(RuleEdge {
+                        quote_from: named,
+                        ..edge
+                    });
                 }
             }
         }

@@ -33,6 +33,11 @@ pub struct NormalizeReport {
     pub taiwan_phrases: usize,
 }
 
+/// Rounds of character repairs at most. Each round that changes something shortens the
+/// text (or trades a `＆` for a `&`), so the rounds end; the bound only keeps adversarial
+/// input, in which every round exposes one more repair, from taking quadratic time.
+const MAX_REPAIR_ROUNDS: usize = 32;
+
 /// The result of normalizing one document.
 #[derive(Debug, Clone)]
 pub struct Normalized {
@@ -105,36 +110,52 @@ impl Normalizer {
         let mut report = NormalizeReport::default();
         let mut text = MappedText::new(original);
 
-        if let Some((ac, with)) = &self.repairs {
-            let edits = replace_all(ac, with, text.as_str());
-            report.repaired_spans = edits.len();
-            text = text.apply(&edits);
-        }
-        let damage = pinyin::damaged_annotation_edits(text.as_str());
-        for edit in &damage {
-            let span = text.original_span(edit.range.clone());
-            report
-                .unrepaired_damage
-                .push(crate::error::line_column(original, span.start));
-        }
-        text = text.apply(&damage);
+        // Character repairs, repeated until a round changes nothing: one repair can expose
+        // another (a deleted damaged annotation joins `?` to the next one, `&amp;amp;`
+        // decodes to an entity, a full-width `（xié）` folds into an annotation), and the
+        // result must be a fixed point, so that normalizing normalized text changes nothing.
+        // Real documents need one round, and a second that finds nothing.
+        for _ in 0..MAX_REPAIR_ROUNDS {
+            let mut edits = 0;
+            if let Some((ac, with)) = &self.repairs {
+                let repairs = replace_all(ac, with, text.as_str());
+                report.repaired_spans += repairs.len();
+                edits += repairs.len();
+                text = text.apply(&repairs);
+            }
+            let damage = pinyin::damaged_annotation_edits(text.as_str());
+            for edit in &damage {
+                let span = text.original_span(edit.range.clone());
+                report
+                    .unrepaired_damage
+                    .push(crate::error::line_column(original, span.start));
+            }
+            edits += damage.len();
+            text = text.apply(&damage);
 
-        let entities = html_entity_edits(text.as_str());
-        report.html_entities = entities.len();
-        text = text.apply(&entities);
+            let entities = html_entity_edits(text.as_str());
+            report.html_entities += entities.len();
+            edits += entities.len();
+            text = text.apply(&entities);
 
-        let annotations = pinyin::annotation_edits(text.as_str());
-        report.pinyin_annotations = annotations.len();
-        text = text.apply(&annotations);
+            let widths = chinese::width_edits(text.as_str());
+            edits += widths.len();
+            text = text.apply(&widths);
+
+            let annotations = pinyin::annotation_edits(text.as_str());
+            report.pinyin_annotations += annotations.len();
+            edits += annotations.len();
+            text = text.apply(&annotations);
+            if edits == 0 {
+                break;
+            }
+        }
 
         let conversion = self.t2s.edits(text.as_str());
         report.converted_chars = conversion.converted_chars;
         report.traditional = conversion.han > 0 && report.converted_chars * 20 > conversion.han;
         text.replace_aligned(&conversion.aligned);
         text = text.apply(&conversion.edits);
-
-        let widths = chinese::width_edits(text.as_str());
-        text = text.apply(&widths);
 
         let (furniture, furniture_date) =
             furniture::furniture_edits(&self.furniture, text.as_str());
@@ -180,29 +201,47 @@ fn replace_all(ac: &AhoCorasick, with: &[String], text: &str) -> Vec<Edit> {
 
 /// Edits decoding HTML entities (`&rdquo;`, `&amp;`, `&#8220;`, `&#x201C;`).
 fn html_entity_edits(text: &str) -> Vec<Edit> {
-    let bytes = text.as_bytes();
     let mut edits = Vec::new();
     let mut i = 0;
     while let Some(pos) = text[i..].find('&') {
         let start = i + pos;
-        let rest = &bytes[start + 1..];
-        let len = rest
-            .iter()
-            .take(12)
-            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'#'));
-        match len {
-            Some(n) if n > 0 && rest[n] == b';' => {
-                let end = start + 1 + n + 1;
-                let decoded = html_escape::decode_html_entities(&text[start..end]);
-                if decoded != text[start..end] {
-                    edits.push(Edit::new(start..end, decoded.into_owned()));
-                }
-                i = end;
+        let Some(len) = entity_tail(&text.as_bytes()[start + 1..]) else {
+            i = start + 1;
+            continue;
+        };
+        let mut end = start + 1 + len;
+        let mut decoded = html_escape::decode_html_entities(&text[start..end]).into_owned();
+        // `&amp;rdquo;` is an entity escaped once more: decode the entity a decoded `&`
+        // starts as well, so that the result has no entity left to decode.
+        while decoded.ends_with('&') {
+            let Some(more) = entity_tail(&text.as_bytes()[end..]) else {
+                break;
+            };
+            let entity = format!("&{}", &text[end..end + more]);
+            let next = html_escape::decode_html_entities(&entity);
+            if next == entity {
+                break;
             }
-            _ => i = start + 1,
+            decoded.pop();
+            decoded.push_str(&next);
+            end += more;
         }
+        if decoded != text[start..end] {
+            edits.push(Edit::new(start..end, decoded));
+        }
+        i = end;
     }
     edits
+}
+
+/// The length of `name;` at the start of `rest` (the bytes after a `&`): a name of 1–11
+/// ASCII letters, digits or `#`.
+fn entity_tail(rest: &[u8]) -> Option<usize> {
+    let n = rest
+        .iter()
+        .take(12)
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'#'))?;
+    (n > 0 && rest[n] == b';').then_some(n + 1)
 }
 
 #[cfg(test)]
