@@ -182,12 +182,14 @@ fn at(chars: &[(usize, char)], i: usize, c: char) -> bool {
     chars.get(i).is_some_and(|x| x.1 == c)
 }
 
+/// A mention of `date` (to `end`, which is dropped if it comes before `date`: a garbled
+/// `5月31日至12日` is the 31st, not a range that runs backwards).
 fn mention(date: PartialDate, end: Option<PartialDate>, kind: DateKind) -> DateMention {
     DateMention {
         range: 0..0,
         text: String::new(),
         date,
-        end,
+        end: end.filter(|&end| end >= date),
         kind,
     }
 }

@@ -105,70 +105,44 @@ impl Normalizer {
         })
     }
 
-    /// Normalize `original`. Pure: the same input always gives the same output.
+    /// Normalize `original`. Pure: the same input always gives the same output, and a
+    /// fixed point: normalizing the result again changes nothing.
     pub fn normalize(&self, original: &str) -> Normalized {
         let mut report = NormalizeReport::default();
         let mut text = MappedText::new(original);
+        let mut furniture_date = None;
+        // A pass can expose work for an earlier stage: joining a broken line can make a
+        // furniture line or put a `(xié)` right after its character. Another pass runs
+        // while line furniture, joins or stray `and`s changed something (most documents
+        // need one pass; page furniture or broken lines make it two).
+        for pass in 0..MAX_PASSES {
+            self.repair_characters(original, &mut text, &mut report);
 
-        // Character repairs, repeated until a round changes nothing: one repair can expose
-        // another (a deleted damaged annotation joins `?` to the next one, `&amp;amp;`
-        // decodes to an entity, a full-width `（xié）` folds into an annotation), and the
-        // result must be a fixed point, so that normalizing normalized text changes nothing.
-        // Real documents need one round, and a second that finds nothing.
-        for _ in 0..MAX_REPAIR_ROUNDS {
-            let mut edits = 0;
-            if let Some((ac, with)) = &self.repairs {
-                let repairs = replace_all(ac, with, text.as_str());
-                report.repaired_spans += repairs.len();
-                edits += repairs.len();
-                text = text.apply(&repairs);
+            let conversion = self.t2s.edits(text.as_str());
+            report.converted_chars += conversion.converted_chars;
+            if pass == 0 {
+                report.traditional =
+                    conversion.han > 0 && conversion.converted_chars * 20 > conversion.han;
             }
-            let damage = pinyin::damaged_annotation_edits(text.as_str());
-            for edit in &damage {
-                let span = text.original_span(edit.range.clone());
-                report
-                    .unrepaired_damage
-                    .push(crate::error::line_column(original, span.start));
-            }
-            edits += damage.len();
-            text = text.apply(&damage);
+            text.replace_aligned(&conversion.aligned);
+            text = text.apply(&conversion.edits);
 
-            let entities = html_entity_edits(text.as_str());
-            report.html_entities += entities.len();
-            edits += entities.len();
-            text = text.apply(&entities);
+            let (furniture, date) = furniture::furniture_edits(&self.furniture, text.as_str());
+            report.furniture_lines += furniture.len();
+            furniture_date = furniture_date.or(date);
+            text = text.apply(&furniture);
 
-            let widths = chinese::width_edits(text.as_str());
-            edits += widths.len();
-            text = text.apply(&widths);
-
-            let annotations = pinyin::annotation_edits(text.as_str());
-            report.pinyin_annotations += annotations.len();
-            edits += annotations.len();
-            text = text.apply(&annotations);
-            if edits == 0 {
+            let trims = furniture::trim_edits(text.as_str());
+            text = text.apply(&trims);
+            let joins = furniture::broken_paragraph_edits(text.as_str());
+            report.joined_paragraphs += joins.len();
+            text = text.apply(&joins);
+            let strays = chinese::stray_and_edits(text.as_str());
+            text = text.apply(&strays);
+            if furniture.len() + joins.len() + strays.len() == 0 {
                 break;
             }
         }
-
-        let conversion = self.t2s.edits(text.as_str());
-        report.converted_chars = conversion.converted_chars;
-        report.traditional = conversion.han > 0 && report.converted_chars * 20 > conversion.han;
-        text.replace_aligned(&conversion.aligned);
-        text = text.apply(&conversion.edits);
-
-        let (furniture, furniture_date) =
-            furniture::furniture_edits(&self.furniture, text.as_str());
-        report.furniture_lines = furniture.len();
-        text = text.apply(&furniture);
-
-        let trims = furniture::trim_edits(text.as_str());
-        text = text.apply(&trims);
-        let joins = furniture::broken_paragraph_edits(text.as_str());
-        report.joined_paragraphs = joins.len();
-        text = text.apply(&joins);
-        let strays = chinese::stray_and_edits(text.as_str());
-        text = text.apply(&strays);
 
         if let (Some((ac, with)), Some(markers)) = (&self.taiwan, &self.taiwan_markers) {
             let mut seen: Vec<usize> = markers
@@ -189,7 +163,47 @@ impl Normalizer {
             report,
         }
     }
+
+    /// Character repairs (the repair table, damaged and real pinyin annotations, HTML
+    /// entities, full-width folding), repeated until a round changes nothing: one repair
+    /// can expose another (a deleted damaged annotation joins `?` to the next one, a
+    /// full-width `（xié）` folds into an annotation).
+    fn repair_characters(&self, original: &str, text: &mut MappedText, report: &mut NormalizeReport) {
+        for _ in 0..MAX_REPAIR_ROUNDS {
+            let mut edits = 0;
+            let mut apply = |text: &mut MappedText, found: Vec<Edit>| {
+                edits += found.len();
+                *text = std::mem::replace(text, MappedText::new("")).apply(&found);
+            };
+            if let Some((ac, with)) = &self.repairs {
+                let repairs = replace_all(ac, with, text.as_str());
+                report.repaired_spans += repairs.len();
+                apply(text, repairs);
+            }
+            let damage = pinyin::damaged_annotation_edits(text.as_str());
+            for edit in &damage {
+                let span = text.original_span(edit.range.clone());
+                report
+                    .unrepaired_damage
+                    .push(crate::error::line_column(original, span.start));
+            }
+            apply(text, damage);
+            let entities = html_entity_edits(text.as_str());
+            report.html_entities += entities.len();
+            apply(text, entities);
+            apply(text, chinese::width_edits(text.as_str()));
+            let annotations = pinyin::annotation_edits(text.as_str());
+            report.pinyin_annotations += annotations.len();
+            apply(text, annotations);
+            if edits == 0 {
+                break;
+            }
+        }
+    }
 }
+
+/// Passes of the whole pipeline at most (see [`Normalizer::normalize`]).
+const MAX_PASSES: usize = 8;
 
 /// Edits replacing every leftmost-longest match of `ac` with the matching entry of `with`.
 fn replace_all(ac: &AhoCorasick, with: &[String], text: &str) -> Vec<Edit> {

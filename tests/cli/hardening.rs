@@ -74,6 +74,61 @@ fn a_document_of_pinyin_annotations_only_does_not_fail() {
 }
 
 #[test]
+fn a_50_mb_document_on_one_line_builds_with_capped_evidence() {
+    // Seed 002 with its line breaks removed, repeated to 50 MiB: one line, ~300,000
+    // sentences, one document (so no parallelism helps).
+    let seed = super::root().join("seeds/002_96270f4216e9840f.txt");
+    let line = std::fs::read_to_string(&seed).unwrap().replace('\n', "");
+    let size = 50 << 20;
+    let mut text = line.repeat(size / line.len() + 1);
+    let cut = (0..=size).rev().find(|&i| text.is_char_boundary(i)).unwrap();
+    text.truncate(cut);
+    let dir = one_document(text.as_bytes());
+    let export = super::json_of(&mut jjj_seeds(dir.path(), &["export"]));
+    let document = &export["documents"][0];
+    assert_eq!(export["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(document["bytes"], cut);
+    let copies = text.matches("高质量打造疏解北京非首都功能集中承载地").count();
+    assert!(document["sentences"].as_u64().unwrap() > 40 * copies as u64, "{document}");
+    // Lists stay bounded; the counts say what was left out.
+    let xiongan = export["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "region/xiongan")
+        .unwrap();
+    assert_eq!(xiongan["mentions"].as_array().unwrap().len(), 500);
+    assert!(xiongan["mentions_omitted"].as_u64().unwrap() > 50_000);
+    for edge in export["edges"].as_array().unwrap() {
+        let listed = edge["evidence"].as_array().unwrap().len() as u64;
+        let omitted = edge["evidence_omitted"].as_u64().unwrap_or(0);
+        assert!(listed <= 50, "{edge}");
+        assert_eq!(edge["weight"].as_u64().unwrap(), listed + omitted, "{edge}");
+    }
+}
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_is_not_an_error() {
+    // `jjj export | head -c 10`: jjj's writes fail with EPIPE after head exits; that is
+    // success, with nothing on stderr.
+    let jjj = assert_cmd::cargo::cargo_bin("jjj");
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "'{}' export 2>stderr.txt | head -c 10; echo \" ${{PIPESTATUS[0]}}\"; cat stderr.txt",
+            jjj.display()
+        ))
+        .current_dir(dir.path())
+        .env_remove("JJJ_DATA")
+        .env_remove("JJJ_SEEDS")
+        .env_remove("JJJ_GRAPH")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "{\n  \"schem 0\n");
+}
+
+#[test]
 fn output_into_an_unwritable_directory_fails_and_writes_nothing() {
     // /sys takes no new files, even from root.
     jjj()
