@@ -7,6 +7,10 @@
 //! relation rules, co-occurrence) → [`graph::KnowledgeGraph`] (petgraph). [`check`],
 //! [`candidates`], [`resolve`] and [`export`] work on the result.
 
+// No unwrap/expect on values that depend on input: the few left are on data compiled into
+// the binary or on indices the code just produced, each allowed where it stands.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod algo;
 pub mod candidates;
 pub mod catalogue;

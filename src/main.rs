@@ -1,6 +1,8 @@
 //! The `jjj` binary: parse the command line, run, and map the outcome to an exit code
 //! (0 found, 1 nothing found, 2 error). A closed pipe (`jjj … | head`) counts as success.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod cli;
 
 use clap::Parser as _;

@@ -132,9 +132,11 @@ impl Exporter for Html {
     }
     fn export(&self, graph: &KnowledgeGraph) -> Result<Output> {
         let data = script_json(&page_data(graph))?;
+        #[allow(clippy::expect_used, reason = "the template is compiled in")]
         let (head, rest) = TEMPLATE
             .split_once("/*DATA*/")
             .expect("the template has a data marker");
+        #[allow(clippy::expect_used, reason = "the template is compiled in")]
         let (middle, tail) = rest
             .split_once("/*CYTOSCAPE*/")
             .expect("the template has a library marker");

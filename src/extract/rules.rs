@@ -62,6 +62,7 @@ struct TriggerIndex {
 impl TriggerIndex {
     fn new(ctx: &DocContext) -> Self {
         static AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
+        #[allow(clippy::expect_used, reason = "the trigger words are compiled in")]
         let ac = AUTOMATON
             .get_or_init(|| AhoCorasick::new(TRIGGER_WORDS).expect("the trigger words compile"));
         let mut by_sentence = vec![Vec::new(); ctx.sentences.len()];

@@ -168,7 +168,12 @@ impl Normalizer {
     /// entities, full-width folding), repeated until a round changes nothing: one repair
     /// can expose another (a deleted damaged annotation joins `?` to the next one, a
     /// full-width `（xié）` folds into an annotation).
-    fn repair_characters(&self, original: &str, text: &mut MappedText, report: &mut NormalizeReport) {
+    fn repair_characters(
+        &self,
+        original: &str,
+        text: &mut MappedText,
+        report: &mut NormalizeReport,
+    ) {
         for _ in 0..MAX_REPAIR_ROUNDS {
             let mut edits = 0;
             let mut apply = |text: &mut MappedText, found: Vec<Edit>| {

@@ -77,6 +77,7 @@ impl T2s {
             .filter(|(k, _)| k.chars().nth(1).is_some())
             .map(|(k, v)| (k, v.to_owned()))
             .unzip();
+        #[allow(clippy::expect_used, reason = "the phrase list is compiled in")]
         let phrases = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(keys)

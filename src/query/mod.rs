@@ -189,6 +189,7 @@ impl NodeRef {
 
 /// The edge as exported (endpoints by id, relation, provenance, evidence…).
 pub fn edge_view(kg: &KnowledgeGraph, edge: EdgeIndex) -> ExportedEdge {
+    #[allow(clippy::expect_used, reason = "callers pass indices of this graph")]
     let (s, t) = kg
         .graph
         .edge_endpoints(edge)

@@ -549,6 +549,10 @@ pub fn diagram_with(
         .edges
         .iter()
         .map(|&e| {
+            #[allow(
+                clippy::expect_used,
+                reason = "the selection holds edges of this graph"
+            )]
             let (s, t) = kg.graph.edge_endpoints(e).expect("selected edges exist");
             DiagramEdge {
                 source: position[&s],

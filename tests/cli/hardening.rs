@@ -81,15 +81,23 @@ fn a_50_mb_document_on_one_line_builds_with_capped_evidence() {
     let line = std::fs::read_to_string(&seed).unwrap().replace('\n', "");
     let size = 50 << 20;
     let mut text = line.repeat(size / line.len() + 1);
-    let cut = (0..=size).rev().find(|&i| text.is_char_boundary(i)).unwrap();
+    let cut = (0..=size)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap();
     text.truncate(cut);
     let dir = one_document(text.as_bytes());
     let export = super::json_of(&mut jjj_seeds(dir.path(), &["export"]));
     let document = &export["documents"][0];
     assert_eq!(export["documents"].as_array().unwrap().len(), 1);
     assert_eq!(document["bytes"], cut);
-    let copies = text.matches("高质量打造疏解北京非首都功能集中承载地").count();
-    assert!(document["sentences"].as_u64().unwrap() > 40 * copies as u64, "{document}");
+    let copies = text
+        .matches("高质量打造疏解北京非首都功能集中承载地")
+        .count();
+    assert!(
+        document["sentences"].as_u64().unwrap() > 40 * copies as u64,
+        "{document}"
+    );
     // Lists stay bounded; the counts say what was left out.
     let xiongan = export["nodes"]
         .as_array()
