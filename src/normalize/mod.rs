@@ -33,9 +33,10 @@ pub struct NormalizeReport {
     pub taiwan_phrases: usize,
 }
 
-/// Rounds of character repairs at most. Each round that changes something shortens the
-/// text (or trades a `＆` for a `&`), so the rounds end; the bound only keeps adversarial
-/// input, in which every round exposes one more repair, from taking quadratic time.
+/// Rounds of character repairs, or of line stages, at most. Each round that changes
+/// something shortens the text (or trades a `＆` for a `&`), so the rounds end; the bound
+/// only keeps adversarial input, in which every round exposes one more repair, from taking
+/// quadratic time.
 const MAX_REPAIR_ROUNDS: usize = 32;
 
 /// The result of normalizing one document.
@@ -110,23 +111,20 @@ impl Normalizer {
     pub fn normalize(&self, original: &str) -> Normalized {
         let mut report = NormalizeReport::default();
         let mut text = MappedText::new(original);
+        self.repair_characters(original, &mut text, &mut report);
+
+        let conversion = self.t2s.edits(text.as_str());
+        report.converted_chars = conversion.converted_chars;
+        report.traditional = conversion.han > 0 && conversion.converted_chars * 20 > conversion.han;
+        text.replace_aligned(&conversion.aligned);
+        text = text.apply(&conversion.edits);
+
+        // Line stages, repeated while joins or stray `and`s change a line: a joined line can
+        // be page furniture, and deleting it can leave a broken line to join. (Nothing here
+        // can expose a character repair or a t2s phrase: a join follows `,` or `、`, and
+        // furniture goes as whole lines.)
         let mut furniture_date = None;
-        // A pass can expose work for an earlier stage: joining a broken line can make a
-        // furniture line or put a `(xié)` right after its character. Another pass runs
-        // while line furniture, joins or stray `and`s changed something (most documents
-        // need one pass; page furniture or broken lines make it two).
-        for pass in 0..MAX_PASSES {
-            self.repair_characters(original, &mut text, &mut report);
-
-            let conversion = self.t2s.edits(text.as_str());
-            report.converted_chars += conversion.converted_chars;
-            if pass == 0 {
-                report.traditional =
-                    conversion.han > 0 && conversion.converted_chars * 20 > conversion.han;
-            }
-            text.replace_aligned(&conversion.aligned);
-            text = text.apply(&conversion.edits);
-
+        for _ in 0..MAX_REPAIR_ROUNDS {
             let (furniture, date) = furniture::furniture_edits(&self.furniture, text.as_str());
             report.furniture_lines += furniture.len();
             furniture_date = furniture_date.or(date);
@@ -139,7 +137,7 @@ impl Normalizer {
             text = text.apply(&joins);
             let strays = chinese::stray_and_edits(text.as_str());
             text = text.apply(&strays);
-            if furniture.len() + joins.len() + strays.len() == 0 {
+            if joins.len() + strays.len() == 0 {
                 break;
             }
         }
@@ -206,9 +204,6 @@ impl Normalizer {
         }
     }
 }
-
-/// Passes of the whole pipeline at most (see [`Normalizer::normalize`]).
-const MAX_PASSES: usize = 8;
 
 /// Edits replacing every leftmost-longest match of `ac` with the matching entry of `with`.
 fn replace_all(ac: &AhoCorasick, with: &[String], text: &str) -> Vec<Edit> {
