@@ -450,7 +450,11 @@ impl Catalogue {
             references,
             normalize,
         };
-        catalogue.validate(&mut problems);
+        // Cross-checks only on files that parsed: a file that did not would make every
+        // reference to its entities look wrong.
+        if problems.0.is_empty() {
+            catalogue.validate(&mut problems);
+        }
         match problems.0.len() {
             0 => Ok(catalogue),
             1 => Err(problems.0.remove(0)),
