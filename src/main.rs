@@ -1,5 +1,6 @@
 //! The `jjj` binary: parse the command line, run, and map the outcome to an exit code
-//! (0 found, 1 nothing found, 2 error). A closed pipe (`jjj … | head`) counts as success.
+//! (0 found, 1 nothing found, 2 error, 130 interrupted). A closed pipe (`jjj … | head`)
+//! counts as success.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
@@ -17,9 +18,14 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    cli::output::exit_cleanly_on_interrupt();
     match cli::run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if cli::output::interrupted() => {
+            eprintln!("jjj: {e:#}");
+            ExitCode::from(cli::output::INTERRUPTED_EXIT)
+        }
         Err(e) => {
             eprintln!("jjj: {e:#}");
             ExitCode::from(2)

@@ -1,10 +1,58 @@
 //! Where output goes: stdout (`-` or no path) or a file written atomically (a temporary
-//! file in the same directory, then renamed), so a failure never leaves a half-written file.
+//! file in the same directory, then renamed), so a failure never leaves a half-written file;
+//! and what an interruption (Ctrl-C, SIGTERM) does to a write in progress.
 
 use anyhow::Context as _;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+
+/// Held while files are staged and renamed; an interruption waits for it.
+static WRITING: Mutex<()> = Mutex::new(());
+/// Set by an interruption; a write that sees it before renaming anything gives up.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// The exit code after an interruption (128 + SIGINT, as shells report it).
+pub const INTERRUPTED_EXIT: u8 = 130;
+
+/// On Ctrl-C or SIGTERM, exit with 130 — at once when no file is being written; otherwise
+/// once the write has either renamed all its files or (if it had not started renaming)
+/// removed its temporary files. Either way the targets hold their old or their new
+/// content, never a mix, and no temporary file is left.
+pub fn exit_cleanly_on_interrupt() {
+    // Without a handler (it cannot be installed twice), interruption kills the process,
+    // which before renaming leaves the targets as they were.
+    let _ = ctrlc::set_handler(|| {
+        INTERRUPTED.store(true, Ordering::SeqCst);
+        let _writing = WRITING.lock();
+        std::process::exit(i32::from(INTERRUPTED_EXIT));
+    });
+}
+
+/// Whether an interruption arrived.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
+}
+
+/// Stage every file with `stage`, then, unless interrupted meanwhile, rename them all.
+fn write_staged(
+    targets: impl IntoIterator<Item = anyhow::Result<(tempfile::NamedTempFile, std::path::PathBuf)>>,
+) -> anyhow::Result<()> {
+    let _writing = WRITING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let staged = targets.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        // Dropping the staged files removes them.
+        anyhow::bail!("interrupted before writing; nothing was changed");
+    }
+    for (tmp, path) in staged {
+        commit(tmp, &path)?;
+    }
+    Ok(())
+}
 
 /// Write `bytes` to `path`, or to stdout when `path` is `None` or `-`.
 pub fn write(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
@@ -38,25 +86,21 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
             .and_then(|()| out.flush())
             .with_context(|| format!("cannot write {}", path.display()));
     }
-    commit(stage(path, bytes)?, path)
+    write_staged([stage(path, bytes).map(|tmp| (tmp, path.to_path_buf()))])
 }
 
 /// Write `files` (name, bytes) into `dir` all or nothing: every file is first written in full
 /// to a temporary file beside its target, and only when all are written are they renamed
-/// into place. A failure before that leaves `dir` as it was (the temporary files go).
+/// into place. A failure or an interruption before that leaves `dir` as it was (the
+/// temporary files go).
 pub fn write_files(dir: &Path, files: &[(String, Vec<u8>)]) -> anyhow::Result<()> {
-    let mut staged = Vec::with_capacity(files.len());
-    for (name, bytes) in files {
+    write_staged(files.iter().map(|(name, bytes)| {
         let path = dir.join(name);
         if path.is_dir() {
             anyhow::bail!("cannot write {}: it is a directory", path.display());
         }
-        staged.push((stage(&path, bytes)?, path));
-    }
-    for (tmp, path) in staged {
-        commit(tmp, &path)?;
-    }
-    Ok(())
+        Ok((stage(&path, bytes)?, path))
+    }))
 }
 
 /// `bytes` in a temporary file in `path`'s directory, with `path`'s permissions (or 0644).
@@ -113,5 +157,36 @@ pub fn found(anything: bool) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interrupted_write_renames_nothing_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "old").unwrap();
+        INTERRUPTED.store(true, Ordering::SeqCst);
+        let files = [
+            ("a.txt".to_owned(), b"new".to_vec()),
+            ("b.txt".to_owned(), b"new".to_vec()),
+        ];
+        let result = write_files(dir.path(), &files);
+        INTERRUPTED.store(false, Ordering::SeqCst);
+        assert_eq!(
+            result.unwrap_err().to_string(),
+            "interrupted before writing; nothing was changed"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.txt"]);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+            "old"
+        );
     }
 }

@@ -324,3 +324,40 @@ fn a_report_that_fails_leaves_the_previous_out_intact() {
         "graph.json not replaced, no temporary files left"
     );
 }
+
+#[test]
+fn an_interrupted_report_leaves_the_previous_out_intact() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (corpus, out) = (dir.path().join("corpus"), dir.path().join("out"));
+    jjj_seeds(&super::root().join("seeds"), &["report", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let before = snapshot(&out);
+    jjj()
+        .args(["generate", "corpus", "--size", "20MB", "--seed", "7", "-o"])
+        .arg(&corpus)
+        .assert()
+        .success();
+    // A report of 20 MB takes seconds; Ctrl-C (SIGINT) arrives while it builds.
+    let mut report = std::process::Command::new(assert_cmd::cargo::cargo_bin("jjj"))
+        .arg("--seeds")
+        .arg(&corpus)
+        .args(["report", "--out"])
+        .arg(&out)
+        .env_remove("JJJ_DATA")
+        .env_remove("JJJ_GRAPH")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("jjj starts");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &report.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(kill.success());
+    let status = report.wait().expect("jjj ends");
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    assert_eq!(snapshot(&out), before, "out/ unchanged, no temporary file");
+}
