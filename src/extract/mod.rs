@@ -46,6 +46,16 @@ pub struct RuleEdge {
     pub role: Option<String>,
 }
 
+impl RuleEdge {
+    /// The same edge, its evidence quoting from sentence `first` on.
+    pub fn quoting_from(self, first: usize) -> Self {
+        RuleEdge {
+            quote_from: first,
+            ..self
+        }
+    }
+}
+
 /// A group enumeration problem (an item naming no member, a count that does not add up).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnumerationIssue {

@@ -451,10 +451,7 @@ impl Rules<'_, '_> {
             if let Some((subject, named)) = self.one_subject(s, at, true, Kind::is_actor) {
                 if self.entities[subject].kind() != Kind::Document {
                     let edge = self.edge(subject, object, Relation::Leads, "leads", s, at);
-                    out.push(RuleEdge {
-                        quote_from: named,
-                        ..edge
-                    });
+                    out.push(edge.quoting_from(named));
                 }
             }
         }
@@ -537,10 +534,7 @@ impl Rules<'_, '_> {
                 for o in &objects {
                     let edge =
                         self.edge(subject, role(o), Relation::FocusesOn, "focuses-on", s, at);
-                    out.push(RuleEdge {
-                        quote_from: named,
-                        ..edge
-                    });
+                    out.push(edge.quoting_from(named));
                 }
             }
         }
@@ -599,10 +593,7 @@ impl Rules<'_, '_> {
                         s,
                         r.range.start,
                     );
-                    out.push(RuleEdge {
-                        quote_from: named,
-                        ..edge
-                    });
+                    out.push(edge.quoting_from(named));
                 }
             }
         }
