@@ -681,7 +681,18 @@ fn bad_date_in_catalogue_names_the_value() {
 
 #[test]
 fn gbk_and_big5_documents_are_refused_by_name() {
-    for (file, byte) in [("gbk_document.txt", "0xBE"), ("big5_document.txt", "0xA8")] {
+    for (file, byte, hint) in [
+        (
+            "gbk_document.txt",
+            "0xBE",
+            "GBK: convert it first, e.g. `iconv -f GBK -t UTF-8`",
+        ),
+        (
+            "big5_document.txt",
+            "0xA8",
+            "Big5: convert it first, e.g. `iconv -f BIG5 -t UTF-8`",
+        ),
+    ] {
         let dir = tempfile::tempdir().unwrap();
         std::fs::copy(
             root().join("tests/fixtures").join(file),
@@ -693,7 +704,7 @@ fn gbk_and_big5_documents_are_refused_by_name() {
             .code(2)
             .stdout("")
             .stderr(format!(
-                "jjj: {}: not UTF-8 text (invalid byte {byte} at line 1, column 1); it looks like GBK or Big5: convert it first, e.g. `iconv -f GBK -t UTF-8` (or `-f BIG5`)\n",
+                "jjj: {}: not UTF-8 text (invalid byte {byte} at line 1, column 1); it looks like {hint}\n",
                 dir.path().join(file).display()
             ));
     }
