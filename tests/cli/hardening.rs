@@ -1,5 +1,5 @@
-//! Bad input and faults (issue 7, first part): each case asserts the exact message and exit
-//! code, and that nothing is half-written.
+//! Bad input and faults: each case asserts the exact message and exit code, and that
+//! nothing is half-written (failed, interrupted, full device, closed pipe).
 
 use super::{jjj, jjj_seeds};
 use std::path::Path;
