@@ -110,8 +110,7 @@ impl Normalizer {
     /// fixed point: normalizing the result again changes nothing.
     pub fn normalize(&self, original: &str) -> Normalized {
         let mut report = NormalizeReport::default();
-        let mut text = MappedText::new(original);
-        self.repair_characters(original, &mut text, &mut report);
+        let mut text = self.repair_characters(original, MappedText::new(original), &mut report);
 
         let conversion = self.t2s.edits(text.as_str());
         report.converted_chars = conversion.converted_chars;
@@ -169,19 +168,16 @@ impl Normalizer {
     fn repair_characters(
         &self,
         original: &str,
-        text: &mut MappedText,
+        mut text: MappedText,
         report: &mut NormalizeReport,
-    ) {
+    ) -> MappedText {
         for _ in 0..MAX_REPAIR_ROUNDS {
             let mut edits = 0;
-            let mut apply = |text: &mut MappedText, found: Vec<Edit>| {
-                edits += found.len();
-                *text = std::mem::replace(text, MappedText::new("")).apply(&found);
-            };
             if let Some((ac, with)) = &self.repairs {
                 let repairs = replace_all(ac, with, text.as_str());
                 report.repaired_spans += repairs.len();
-                apply(text, repairs);
+                edits += repairs.len();
+                text = text.apply(&repairs);
             }
             let damage = pinyin::damaged_annotation_edits(text.as_str());
             for edit in &damage {
@@ -190,18 +186,24 @@ impl Normalizer {
                     .unrepaired_damage
                     .push(crate::error::line_column(original, span.start));
             }
-            apply(text, damage);
+            edits += damage.len();
+            text = text.apply(&damage);
             let entities = html_entity_edits(text.as_str());
             report.html_entities += entities.len();
-            apply(text, entities);
-            apply(text, chinese::width_edits(text.as_str()));
+            edits += entities.len();
+            text = text.apply(&entities);
+            let widths = chinese::width_edits(text.as_str());
+            edits += widths.len();
+            text = text.apply(&widths);
             let annotations = pinyin::annotation_edits(text.as_str());
             report.pinyin_annotations += annotations.len();
-            apply(text, annotations);
+            edits += annotations.len();
+            text = text.apply(&annotations);
             if edits == 0 {
                 break;
             }
         }
+        text
     }
 }
 
