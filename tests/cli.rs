@@ -25,11 +25,22 @@ mod render;
 #[path = "cli/scale.rs"]
 mod scale;
 
+/// The environment variables jjj reads its inputs from; every test run clears them.
+const JJJ_VARIABLES: [&str; 3] = ["JJJ_DATA", "JJJ_SEEDS", "JJJ_GRAPH"];
+
 fn jjj() -> Command {
     let mut cmd = Command::cargo_bin("jjj").expect("the jjj binary is built");
-    cmd.env_remove("JJJ_DATA")
-        .env_remove("JJJ_SEEDS")
-        .env_remove("JJJ_GRAPH");
+    for variable in JJJ_VARIABLES {
+        cmd.env_remove(variable);
+    }
+    cmd
+}
+
+/// A plain process (for a pipe or a signal) that runs jjj, with jjj's input variables cleared.
+fn without_jjj_variables(mut cmd: std::process::Command) -> std::process::Command {
+    for variable in JJJ_VARIABLES {
+        cmd.env_remove(variable);
+    }
     cmd
 }
 
@@ -1083,11 +1094,6 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
-    fn normalizer() -> &'static Normalizer {
-        static N: OnceLock<Normalizer> = OnceLock::new();
-        N.get_or_init(|| Normalizer::new(&catalogue().normalize).unwrap())
-    }
-
     fn text() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
             Just("協(xié)".to_owned()),
@@ -1118,38 +1124,15 @@ mod properties {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
 
+        // The fuzz targets' checks (fuzz/checks.rs), on text made of the seeds' noise.
         #[test]
-        fn normalization_is_idempotent(s in text()) {
-            let once = normalizer().normalize(&s);
-            let twice = normalizer().normalize(once.text.as_str());
-            prop_assert_eq!(once.text.as_str(), twice.text.as_str());
-        }
-
-        #[test]
-        fn mapped_spans_lie_inside_the_original_on_char_boundaries(s in text()) {
-            let n = normalizer().normalize(&s);
-            let t = n.text.as_str();
-            let mut last_end = 0;
-            for (i, c) in t.char_indices() {
-                let span = n.text.original_span(i..i + c.len_utf8());
-                prop_assert!(span.start <= span.end && span.end <= s.len());
-                prop_assert!(s.is_char_boundary(span.start) && s.is_char_boundary(span.end));
-                prop_assert!(span.start >= last_end.min(span.start));
-                last_end = span.end;
-            }
+        fn normalization_is_idempotent_and_maps_inside_the_original(s in text()) {
+            super::fuzzed::checks::normalization(s.as_bytes());
         }
 
         #[test]
         fn sentences_partition_inside_the_text(s in text()) {
-            let n = normalizer().normalize(&s);
-            let t = n.text.as_str();
-            let sentences = jjj_graph::sentence::split_sentences(t);
-            let mut prev = 0;
-            for sentence in &sentences {
-                prop_assert!(sentence.range.start >= prev && sentence.range.end <= t.len());
-                prop_assert!(!t[sentence.range.clone()].trim().is_empty());
-                prev = sentence.range.end;
-            }
+            super::fuzzed::checks::sentences(s.as_bytes());
         }
 
         #[test]

@@ -1,9 +1,10 @@
 //! The fuzz targets' regression seeds: every file under `fuzz/regressions/<target>/` (the
 //! inputs that once broke a check, and the minimized corpus of each target's long runs)
-//! replayed through that target's check from `fuzz/checks.rs`.
+//! replayed through that target's check from `fuzz/checks.rs` (which the property tests
+//! use too).
 
 #[path = "../../fuzz/checks.rs"]
-mod checks;
+pub mod checks;
 
 use super::root;
 

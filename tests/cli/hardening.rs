@@ -121,16 +121,13 @@ fn a_reader_that_closes_the_pipe_early_is_not_an_error() {
     // success, with nothing on stderr.
     let jjj = assert_cmd::cargo::cargo_bin("jjj");
     let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new("bash")
+    let out = super::without_jjj_variables(std::process::Command::new("bash"))
         .arg("-c")
         .arg(format!(
             "'{}' export 2>stderr.txt | head -c 10; echo \" ${{PIPESTATUS[0]}}\"; cat stderr.txt",
             jjj.display()
         ))
         .current_dir(dir.path())
-        .env_remove("JJJ_DATA")
-        .env_remove("JJJ_SEEDS")
-        .env_remove("JJJ_GRAPH")
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "{\n  \"schem 0\n");
@@ -182,10 +179,7 @@ fn last_line(file: &Path, line: &str) -> usize {
 }
 
 fn refused(data: &Path, message: &str) {
-    jjj()
-        .arg("--data")
-        .arg(data)
-        .arg("build")
+    super::jjj_data(data, &["build"])
         .assert()
         .code(2)
         .stdout("")
@@ -340,13 +334,12 @@ fn an_interrupted_report_leaves_the_previous_out_intact() {
         .assert()
         .success();
     // A report of 20 MB takes seconds; Ctrl-C (SIGINT) arrives while it builds.
-    let mut report = std::process::Command::new(assert_cmd::cargo::cargo_bin("jjj"))
+    let jjj = std::process::Command::new(assert_cmd::cargo::cargo_bin("jjj"));
+    let mut report = super::without_jjj_variables(jjj)
         .arg("--seeds")
         .arg(&corpus)
         .args(["report", "--out"])
         .arg(&out)
-        .env_remove("JJJ_DATA")
-        .env_remove("JJJ_GRAPH")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
