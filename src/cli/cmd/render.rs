@@ -68,15 +68,29 @@ fn format_of(path: &Path) -> Option<&'static str> {
     }
 }
 
+/// A drawn diagram: its bytes, the engine that drew it (SVG/PNG/PDF) and, where `auto`
+/// fell back to the built-in layout, why Graphviz could not draw it. The caller decides
+/// how to tell the user (`report` says it once for all its views).
+pub struct Drawing {
+    pub bytes: Vec<u8>,
+    pub engine: Option<&'static str>,
+    pub fallback: Option<String>,
+}
+
 /// The bytes of `diagram` in `format`, and the engine that drew it (for SVG/PNG/PDF).
 pub fn draw(
     diagram: &Diagram,
     format: &str,
     engine: &str,
     timeout: Duration,
-) -> anyhow::Result<(Vec<u8>, Option<&'static str>)> {
+) -> anyhow::Result<Drawing> {
+    let drawn = |bytes: Vec<u8>, engine| Drawing {
+        bytes,
+        engine,
+        fallback: None,
+    };
     match format {
-        "dot" => return Ok((dot::to_dot(diagram).into_bytes(), None)),
+        "dot" => return Ok(drawn(dot::to_dot(diagram).into_bytes(), None)),
         "mermaid" => {
             let (text, cut) = mermaid::to_mermaid(diagram);
             if cut > 0 {
@@ -86,7 +100,7 @@ pub fn draw(
                     mermaid::MAX_TEXT
                 );
             }
-            return Ok((text.into_bytes(), None));
+            return Ok(drawn(text.into_bytes(), None));
         }
         _ => {}
     }
@@ -94,17 +108,18 @@ pub fn draw(
         if format != "svg" {
             bail!("the built-in engine draws SVG only; {format} needs Graphviz's dot (apt-get install graphviz fonts-noto-cjk)");
         }
-        return Ok((svg::to_svg(diagram)?.into_bytes(), Some("builtin")));
+        return Ok(drawn(svg::to_svg(diagram)?.into_bytes(), Some("builtin")));
     }
     if format != "svg" && graphviz::has_cjk_font() == Some(false) {
         eprintln!("jjj: warning: fontconfig lists no Chinese font (fc-list :lang=zh); Chinese labels will show as boxes. Install one: apt-get install fonts-noto-cjk");
     }
     match graphviz::render(&dot::to_dot(diagram), format, timeout) {
-        Ok(bytes) => Ok((bytes, Some("graphviz"))),
-        Err(e) if engine == "auto" && format == "svg" => {
-            eprintln!("jjj: {e}; drawing with the built-in layout instead");
-            Ok((svg::to_svg(diagram)?.into_bytes(), Some("builtin")))
-        }
+        Ok(bytes) => Ok(drawn(bytes, Some("graphviz"))),
+        Err(e) if engine == "auto" && format == "svg" => Ok(Drawing {
+            bytes: svg::to_svg(diagram)?.into_bytes(),
+            engine: Some("builtin"),
+            fallback: Some(e.to_string()),
+        }),
         Err(GraphvizError::NotFound) if format != "svg" => {
             bail!("{format} needs Graphviz's dot, which is not installed (apt-get install graphviz fonts-noto-cjk); SVG works without it")
         }
@@ -139,12 +154,19 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     }
     let graph = inputs.graph()?;
     let diagram = view_diagram(&graph, &args.view, args.lang, args.cooccurrence)?;
-    let (bytes, engine) = draw(
+    let Drawing {
+        bytes,
+        engine,
+        fallback,
+    } = draw(
         &diagram,
         &format,
         &args.engine,
         Duration::from_secs(args.timeout),
     )?;
+    if let Some(reason) = fallback {
+        eprintln!("jjj: {reason}; drawing with the built-in layout instead");
+    }
     if let Some(engine) = engine {
         eprintln!(
             "jjj: {format} drawn by {}",

@@ -1,6 +1,6 @@
 //! `jjj report`: the main job — build the graph and write the report artifacts into `out/`.
 
-use crate::cli::cmd::render::{draw, view_diagram};
+use crate::cli::cmd::render::{draw, view_diagram, Drawing};
 use crate::cli::{output, Inputs};
 use anyhow::Context as _;
 use jjj_graph::export::Exporter as _;
@@ -58,11 +58,22 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     ];
     let mut figures: Vec<(String, String)> = Vec::new();
     let mut engines = std::collections::BTreeSet::new();
+    // Why Graphviz could not draw, and how many views the built-in layout drew instead:
+    // said once per reason, after the files are written, so a failing write prints only
+    // its error.
+    let mut fallbacks = std::collections::BTreeMap::<String, usize>::new();
     for view in report_views(graph) {
         let diagram = view_diagram(graph, &view, Lang::Zh, false)?;
         let slug = view.slug(graph);
-        let (svg, engine) = draw(&diagram, "svg", "auto", std::time::Duration::from_secs(300))?;
+        let Drawing {
+            bytes: svg,
+            engine,
+            fallback: reason,
+        } = draw(&diagram, "svg", "auto", std::time::Duration::from_secs(300))?;
         engines.extend(engine);
+        if let Some(reason) = reason {
+            *fallbacks.entry(reason).or_default() += 1;
+        }
         files.push((
             format!("{slug}.dot"),
             jjj_graph::render::dot::to_dot(&diagram).into_bytes(),
@@ -80,6 +91,12 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     ));
     // Everything is generated before anything is written, and then written all or nothing.
     output::write_files(&args.out, &files)?;
+    for (reason, views) in fallbacks {
+        eprintln!(
+            "jjj: {reason}; drew {views} view{} with the built-in layout instead",
+            if views == 1 { "" } else { "s" }
+        );
+    }
     eprintln!(
         "jjj: wrote {} files to {} ({} nodes, {} edges, {} problems; SVG by {})",
         files.len(),
