@@ -13,6 +13,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::OnceLock;
 
+/// The catalogue file of regions a new text may name (districts, counties, towns): an entry
+/// no document mentions is background, not a disagreement.
+pub const GAZETTEER: &str = "entities/gazetteer.toml";
+
 /// The kinds of entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -149,6 +153,9 @@ pub struct EntityRecord {
     /// Chain or cluster: the industry it is a chain or cluster of.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// A discovered entity: how sure discovery is of it (a catalogue entry has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
 }
 
 impl EntityRecord {
@@ -172,6 +179,7 @@ impl EntityRecord {
             list_name: None,
             group: None,
             field: None,
+            confidence: None,
         }
     }
 }

@@ -148,6 +148,8 @@ pub enum Via {
     Enumeration,
     /// A 《title》 not in the catalogue.
     Title,
+    /// A span discovery found (a name ending, a person pattern) or a later use of its name.
+    Discovered,
 }
 
 /// One mention of a node: where in which document.
@@ -210,7 +212,8 @@ pub struct Node {
     /// The date extraction resolved from the text (documents and events).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved_date: Option<PartialDate>,
-    /// True for a document created from a 《title》 with no catalogue entry.
+    /// True for an entity the catalogue does not list: found by its name ending, a person
+    /// pattern or a 《title》 (provenance `discovered`; see `confidence`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub discovered: bool,
     /// The first mentions, in document order (see `mentions_omitted`).

@@ -6,7 +6,9 @@ use crate::corpus::DocumentFile;
 use crate::dates::{find_dates, DateMention, PartialDate};
 use crate::error::Result;
 use crate::extract::matcher::NameMatcher;
-use crate::extract::{by_sentence, enumerate, rules, titles, DocContext, RawMention, RuleEdge};
+use crate::extract::{
+    by_sentence, discover, enumerate, rules, titles, DocContext, RawMention, RuleEdge,
+};
 use crate::graph::{
     DocumentInfo, Edge, Evidence, KnowledgeGraph, Mention, Node, Problem, Provenance, Relation,
     Severity, Via,
@@ -387,6 +389,12 @@ impl<'c> Extractor<'c> {
             }
         }
         ctx.index();
+        discover_entities(
+            &mut ctx,
+            &mut entities,
+            catalogue.entities.len(),
+            &self.names,
+        );
         found.extend(rules::apply(&ctx, &entities));
         let raw_mentions = ctx.mentions;
         if file.text.trim().is_empty() {
@@ -586,6 +594,113 @@ fn problem(severity: Severity, code: &str, message: String) -> Problem {
     }
 }
 
+/// Open-world discovery over one document (see [`discover`]): each find becomes (or joins)
+/// a discovered entity of the document, every later use of a discovered name in the
+/// document is a mention too, and a catalogue name inside a discovered one is nested in it
+/// (so the name-containment rule places 雄安新区改革发展局 in 雄安新区). Entities at
+/// `base..` are the document's own.
+fn discover_entities(
+    ctx: &mut DocContext,
+    entities: &mut Cow<[Entity]>,
+    base: usize,
+    names: &HashMap<&str, usize>,
+) {
+    let finds = discover::discover(ctx, |n| names.contains_key(n));
+    if finds.is_empty() {
+        return;
+    }
+    let text = ctx.text;
+    let mut spans = Vec::new();
+    for f in &finds {
+        let (mut name, mut aliases, mut key) = discover::names_of(f.text(text), f.kind);
+        // A park named after its place (雄安新区华望城) is called by its own name (华望城),
+        // where that is a name on its own.
+        let place = ctx.mentions.iter().find(|m| {
+            m.range.start == f.range.start
+                && m.range.end < f.range.end
+                && entities[m.entity].kind() == Kind::Region
+        });
+        if let (Kind::Park, Some(place)) = (f.kind, place) {
+            let own = &text[place.range.end..f.range.end];
+            let own_name = own.chars().next().is_some_and(crate::normalize::is_han);
+            let country = entities[place.entity].record.level.as_deref() == Some("country");
+            if own_name && !country && own.chars().count() >= 3 && !discover::is_generic_park(own) {
+                aliases.push(std::mem::replace(&mut name, own.to_owned()));
+                key = name.clone();
+            }
+        }
+        let id = discover::discovered_id(f.kind, &key);
+        let entity = match entities[base..].iter().position(|e| e.id() == id) {
+            Some(i) => base + i,
+            None => {
+                let mut record = EntityRecord::new(id, f.kind, name.clone());
+                record.category = Some(format!("discovered {}", f.category));
+                record.confidence = Some(f.confidence);
+                let owned = entities.to_mut();
+                owned.push(Entity {
+                    record,
+                    traditional: Vec::new(),
+                    file: String::new(),
+                    line: 0,
+                });
+                owned.len() - 1
+            }
+        };
+        let record = &mut entities.to_mut()[entity].record;
+        for alias in aliases.into_iter().chain(std::iter::once(name)) {
+            if alias != record.name && !record.aliases.contains(&alias) {
+                record.aliases.push(alias);
+            }
+        }
+        if record.confidence < Some(f.confidence) {
+            record.confidence = Some(f.confidence);
+        }
+        spans.push((f.range.clone(), entity, f.sentence));
+    }
+    // Later uses of a discovered name (程鹏 after 主任程鹏), where no other name stands.
+    let patterns: Vec<(&str, usize)> = entities[base..]
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.names().map(move |n| (n, base + i)))
+        .filter(|(n, _)| n.chars().count() >= 2)
+        .collect();
+    if let Ok(ac) = AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(patterns.iter().map(|p| p.0))
+    {
+        for m in ac.find_iter(text) {
+            let range = m.start()..m.end();
+            let taken = spans
+                .iter()
+                .any(|(r, _, _)| r.start < range.end && range.start < r.end)
+                || ctx
+                    .mentions
+                    .iter()
+                    .any(|c| c.is_top() && c.range.start < range.end && range.start < c.range.end);
+            if let (false, Some(sentence)) = (taken, ctx.sentence_at(range.start)) {
+                spans.push((range, patterns[m.pattern().as_usize()].1, sentence));
+            }
+        }
+    }
+    for m in &mut ctx.mentions {
+        if spans
+            .iter()
+            .any(|(r, _, _)| r.start <= m.range.start && m.range.end <= r.end)
+        {
+            m.via = Via::Nested;
+        }
+    }
+    for (range, entity, sentence) in spans {
+        ctx.mentions.push(RawMention {
+            entity,
+            range,
+            sentence,
+            via: Via::Discovered,
+        });
+    }
+    ctx.index();
+}
+
 fn discovered_document(id: &str, title: &str, source: &str) -> Entity {
     Entity {
         record: EntityRecord {
@@ -676,9 +791,19 @@ impl<'c> Merged<'c> {
             .or_else(|| self.discovered.get(id).copied())
     }
 
-    /// The global index of entity `id`, adding it (a discovered document) if new.
+    /// The global index of discovered entity `entity`, adding it if new; a known one takes
+    /// the names and the confidence this document gives it too.
     fn discovered_index(&mut self, entity: Entity) -> usize {
         if let Some(&i) = self.discovered.get(entity.id()) {
+            let record = &mut self.entities[i].record;
+            for alias in std::iter::once(entity.record.name).chain(entity.record.aliases) {
+                if alias != record.name && !record.aliases.contains(&alias) {
+                    record.aliases.push(alias);
+                }
+            }
+            if record.confidence < entity.record.confidence {
+                record.confidence = entity.record.confidence;
+            }
             return i;
         }
         let i = self.entities.len();
@@ -922,11 +1047,14 @@ impl<'c> Merged<'c> {
 
     /// Nodes for every entity with at least one mention, with their mentions and resolved
     /// dates. A catalogue entity never mentioned is a problem (the catalogue and the
-    /// documents disagree).
+    /// documents disagree), except a gazetteer entry (background for documents that name it).
     fn nodes(&mut self) -> Vec<Node> {
         let mut nodes = Vec::new();
         for (i, e) in self.entities.iter().enumerate() {
             if self.mentions[i].is_empty() {
+                if e.file.ends_with(crate::catalogue::GAZETTEER) {
+                    continue;
+                }
                 self.problems.push(problem(
                     Severity::Error,
                     "unmentioned",

@@ -14,7 +14,7 @@ use crate::graph::{
 use serde::{Deserialize, Serialize};
 
 /// The first line of every saved graph; the number is the format version.
-const MAGIC: &[u8] = b"jjj saved graph, format 3\n";
+const MAGIC: &[u8] = b"jjj saved graph, format 4\n";
 
 /// Where a saved graph came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +77,7 @@ struct WireNode {
     list_name: Option<String>,
     group: Option<String>,
     field: Option<String>,
+    confidence: Option<f64>,
     traditional: Vec<String>,
     resolved_date: Option<PartialDate>,
     discovered: bool,
@@ -128,6 +129,7 @@ impl From<&Node> for WireNode {
             list_name,
             group,
             field,
+            confidence,
         } = n.record.clone();
         WireNode {
             id,
@@ -147,6 +149,7 @@ impl From<&Node> for WireNode {
             list_name,
             group,
             field,
+            confidence,
             traditional: n.traditional.clone(),
             resolved_date: n.resolved_date,
             discovered: n.discovered,
@@ -177,6 +180,7 @@ impl From<WireNode> for Node {
                 list_name: w.list_name,
                 group: w.group,
                 field: w.field,
+                confidence: w.confidence,
             },
             traditional: w.traditional,
             resolved_date: w.resolved_date,

@@ -3,6 +3,7 @@
 //! sentence co-occurrence. Each produces [`Found`] mentions or [`RuleEdge`]s that the
 //! pipeline turns into graph nodes and edges with evidence.
 
+pub mod discover;
 pub mod enumerate;
 pub mod matcher;
 pub mod rules;

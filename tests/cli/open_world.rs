@@ -1,0 +1,203 @@
+//! Open-world extraction on real news the catalogue has never seen (tests/corpus/open_world,
+//! hand-annotated in annotations.toml): entity recall, precision of discovered nodes and
+//! relations found, graded per text; the seeds' graph keeps every catalogue node and typed
+//! edge it had; discovered actors take part in rules and path queries.
+
+use super::{jjj, jjj_seeds, json_of, root, stdout_of};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+fn corpus() -> PathBuf {
+    root().join("tests/corpus/open_world")
+}
+
+#[derive(serde::Deserialize)]
+struct Annotations {
+    text: Vec<Text>,
+}
+
+#[derive(serde::Deserialize)]
+struct Text {
+    file: String,
+    entities: Vec<String>,
+    relations: Vec<[String; 3]>,
+}
+
+/// Every name a node goes by: name, aliases, traditional forms.
+fn names(node: &Value) -> Vec<&str> {
+    let list = |k: &str| {
+        node[k]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+    };
+    std::iter::once(node["name"].as_str().unwrap_or_default())
+        .chain(list("aliases"))
+        .chain(list("traditional"))
+        .collect()
+}
+
+/// The ids of the nodes mentioned in document `doc`, and for each name the node ids it names.
+fn mentioned_in<'g>(graph: &'g Value, doc: &str) -> BTreeMap<&'g str, &'g Value> {
+    graph["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .filter(|n| {
+            n["mentions"]
+                .as_array()
+                .is_some_and(|ms| ms.iter().any(|m| m["document"] == doc))
+        })
+        .map(|n| (n["id"].as_str().unwrap_or_default(), n))
+        .collect()
+}
+
+#[test]
+fn real_news_entities_become_nodes_with_recall_and_precision() {
+    let annotations: Annotations = toml::from_str(
+        &std::fs::read_to_string(corpus().join("annotations.toml")).expect("annotations"),
+    )
+    .expect("annotations parse");
+    let graph = json_of(
+        jjj_seeds(&corpus(), &["export", "--format", "json"])
+            .arg("-o")
+            .arg("-"),
+    );
+    let edges = graph["edges"].as_array().expect("edges");
+    let (mut named, mut found, mut discovered, mut rejected) = (0, 0, 0, 0);
+    let (mut stated, mut extracted) = (0, 0);
+    let mut table = String::from(
+        "text                                         recall   discovered  rejected  relations\n",
+    );
+    for text in &annotations.text {
+        let doc = format!("seed/{}", text.file.trim_end_matches(".txt"));
+        let nodes = mentioned_in(&graph, &doc);
+        let id_of = |name: &str| {
+            nodes
+                .iter()
+                .find(|(_, n)| names(n).contains(&name))
+                .map(|(id, _)| *id)
+        };
+        let hits = text.entities.iter().filter(|e| id_of(e).is_some()).count();
+        let expected: BTreeSet<&str> = text.entities.iter().map(String::as_str).collect();
+        let own: Vec<&str> = nodes
+            .values()
+            .filter(|n| n["discovered"] == true)
+            .map(|n| n["name"].as_str().unwrap_or_default())
+            .collect();
+        let bad: Vec<&&str> = own
+            .iter()
+            .filter(|name| {
+                let node = nodes.values().find(|n| n["name"] == **name).expect("node");
+                !names(node).iter().any(|n| expected.contains(n))
+            })
+            .collect();
+        let relations = text
+            .relations
+            .iter()
+            .filter(|[s, r, t]| {
+                let (Some(s), Some(t)) = (id_of(s), id_of(t)) else {
+                    return false;
+                };
+                edges.iter().any(|e| {
+                    let ends = (e["source"] == s && e["target"] == t)
+                        || (e["source"] == t && e["target"] == s && r == "cooperates_with");
+                    let cited = e["evidence"]
+                        .as_array()
+                        .is_some_and(|ev| ev.iter().any(|x| x["document"] == doc.as_str()));
+                    ends && e["relation"] == r.as_str() && cited
+                })
+            })
+            .count();
+        table.push_str(&format!(
+            "{:<44} {:>2}/{:<2}    {:>3}         {:>2} {:<14} {}/{}\n",
+            text.file,
+            hits,
+            text.entities.len(),
+            own.len(),
+            bad.len(),
+            format!("{bad:?}"),
+            relations,
+            text.relations.len()
+        ));
+        named += text.entities.len();
+        found += hits;
+        discovered += own.len();
+        rejected += bad.len();
+        stated += text.relations.len();
+        extracted += relations;
+    }
+    let recall = found as f64 / named as f64;
+    let precision = 1.0 - rejected as f64 / discovered as f64;
+    table.push_str(&format!(
+        "all: entity recall {found}/{named} = {recall:.2}; discovered {discovered}, rejected {rejected}: precision {precision:.2}; relations {extracted}/{stated}\n"
+    ));
+    eprintln!("{table}");
+    assert!(recall >= 0.8, "entity recall {recall:.2} < 0.8\n{table}");
+    assert!(precision >= 0.9, "precision {precision:.2} < 0.9\n{table}");
+    assert!(
+        extracted * 2 >= stated,
+        "relations {extracted}/{stated}\n{table}"
+    );
+}
+
+#[test]
+fn the_seeds_graph_keeps_every_catalogue_node_and_typed_edge() {
+    let graph = json_of(jjj().args(["export", "--format", "json", "-o", "-"]));
+    let mut have = BTreeSet::new();
+    for n in graph["nodes"].as_array().expect("nodes") {
+        have.insert(format!("node {}", n["id"].as_str().unwrap_or_default()));
+    }
+    for e in graph["edges"].as_array().expect("edges") {
+        have.insert(format!(
+            "edge {} {} {}",
+            e["source"].as_str().unwrap_or_default(),
+            e["relation"].as_str().unwrap_or_default(),
+            e["target"].as_str().unwrap_or_default()
+        ));
+    }
+    let baseline = std::fs::read_to_string(root().join("tests/fixtures/seed_graph_baseline.txt"))
+        .expect("baseline");
+    let lines: Vec<&str> = baseline.lines().filter(|l| !l.starts_with('#')).collect();
+    assert!(lines.len() > 400, "{} baseline lines", lines.len());
+    let missing: Vec<&&str> = lines.iter().filter(|l| !have.contains(**l)).collect();
+    assert!(missing.is_empty(), "lost: {missing:?}");
+    jjj().arg("check").assert().success();
+}
+
+#[test]
+fn three_parties_signing_to_co_build_gives_three_edges_and_a_path_to_beijing() {
+    let one = root().join("tests/corpus/open_world/01_xiongan_zgc_opening_cctv.txt");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(&one, dir.path().join("news.txt")).expect("copy");
+    let found = json_of(&mut jjj_seeds(
+        dir.path(),
+        &[
+            "neighbors",
+            "雄安新区中关村科技园",
+            "--relation",
+            "co_builds",
+            "--json",
+        ],
+    ));
+    let builders: BTreeSet<&str> = found["neighbors"]
+        .as_array()
+        .expect("neighbors")
+        .iter()
+        .filter_map(|n| n["node"]["name"].as_str())
+        .collect();
+    assert_eq!(
+        builders,
+        BTreeSet::from(["中关村发展集团", "中国雄安集团", "雄安新区改革发展局"]),
+        "{found:#}"
+    );
+    let path = String::from_utf8(stdout_of(&mut jjj_seeds(
+        dir.path(),
+        &["path", "中关村发展集团", "北京"],
+    )))
+    .expect("utf-8");
+    assert!(path.contains("co_builds"), "{path}");
+    assert!(path.contains("三方签署共建雄安新区中关村科技园"), "{path}");
+}
