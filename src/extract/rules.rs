@@ -104,27 +104,7 @@ pub fn apply(ctx: &DocContext, entities: &[Entity]) -> Vec<RuleEdge> {
     out
 }
 
-const ROLE_WORDS: [&str; 19] = [
-    "执行主任",
-    "副主任",
-    "主任",
-    "总书记",
-    "书记",
-    "副厅长",
-    "厅长",
-    "副局长",
-    "局长",
-    "副校长",
-    "校长",
-    "副市长",
-    "市长",
-    "副省长",
-    "省长",
-    "部长",
-    "主席",
-    "负责人",
-    "记者",
-];
+use crate::extract::discover::ROLE_WORDS;
 
 struct Rules<'a, 'c> {
     ctx: &'a DocContext<'c>,
@@ -400,7 +380,8 @@ impl Rules<'_, '_> {
         }
     }
 
-    /// ORG ROLE PERSON (河北省工信厅厅长王素文), also in a 、 list of roles before a person.
+    /// ORG ROLE PERSON (河北省工信厅厅长王素文; the org may be a platform or a region's
+    /// government: 宝坻区副区长王浩), also in a 、 list of roles before a person.
     fn roles(&self, s: usize, out: &mut Vec<RuleEdge>) {
         let text = self.ctx.text;
         let top = self.top(s);
@@ -408,13 +389,24 @@ impl Rules<'_, '_> {
             let mut end = p.range.start;
             loop {
                 let before = text[..end].trim_end_matches(' ');
-                let Some(role) = ROLE_WORDS.iter().find(|r| before.ends_with(*r)) else {
-                    break;
-                };
-                let org_end = before.len() - role.len();
-                let Some(org) = self.ctx.in_sentence(s).iter().find(|m| {
-                    m.range.end == org_end && m.is_top() && self.kind(m) == Kind::Organization
-                }) else {
+                // The body, platform or place the role is in (宝坻区副区长, 中心主任); of the
+                // role words the text ends with (党工委书记, 书记), the one a name stands before.
+                let found = ROLE_WORDS
+                    .iter()
+                    .filter(|r| before.ends_with(*r))
+                    .find_map(|role| {
+                        let org_end = before.len() - role.len();
+                        let org = self.ctx.in_sentence(s).iter().find(|m| {
+                            m.range.end == org_end
+                                && m.is_top()
+                                && matches!(
+                                    self.kind(m),
+                                    Kind::Organization | Kind::Platform | Kind::Region
+                                )
+                        })?;
+                        Some((role, org))
+                    });
+                let Some((role, org)) = found else {
                     break;
                 };
                 let mut e = self.edge(
@@ -567,7 +559,7 @@ impl Rules<'_, '_> {
         }
     }
 
-    /// Relocation: X 在 R 落地; X 向 R 疏解/转移; R 承接 X 的疏解/转移.
+    /// Relocation: X 在 R 落地; X 向 R 疏解/转移; X 迁驻/落户/疏解至 R; R 承接 X 的疏解/转移.
     fn relocation(&self, s: usize, out: &mut Vec<RuleEdge>) {
         let text = self.ctx.text;
         let top = self.top(s);
@@ -580,7 +572,25 @@ impl Rules<'_, '_> {
                 && ["疏解", "转移", "迁移"]
                     .iter()
                     .any(|v| after.starts_with(v));
-            if landing || towards {
+            // X 迁驻/落户/疏解至/迁往 R: every relocatable actor of the clause before moves.
+            let moves = ["迁驻", "迁至", "迁往", "落户", "疏解至", "搬迁至"]
+                .iter()
+                .any(|v| before.ends_with(v));
+            if moves {
+                let subjects = self.subjects(s, r.range.start, |k| {
+                    matches!(k, Kind::Organization | Kind::Platform | Kind::Park)
+                });
+                for source in subjects {
+                    out.push(self.edge(
+                        source,
+                        r.entity,
+                        Relation::RelocatesTo,
+                        "relocation",
+                        s,
+                        r.range.start,
+                    ));
+                }
+            } else if landing || towards {
                 let source = self.one_subject(s, r.range.start, false, relocatable);
                 if let Some((source, named)) =
                     source.filter(|&(e, _)| relocatable(self.entities[e].kind()))
