@@ -439,6 +439,31 @@ impl KnowledgeGraph {
         self.index.get(id).copied()
     }
 
+    /// The graph without the nodes `drop` rejects and their edges. O(V + E).
+    pub fn without(self, drop: impl Fn(&Node) -> bool) -> KnowledgeGraph {
+        let (graph, documents, problems) = (self.graph, self.documents, self.problems);
+        let (nodes, edges) = graph.into_nodes_edges();
+        let mut kept = vec![None; nodes.len()];
+        let mut out = Vec::new();
+        for (i, n) in nodes.into_iter().enumerate() {
+            if !drop(&n.weight) {
+                kept[i] = Some(out.len());
+                out.push(n.weight);
+            }
+        }
+        let edges = edges
+            .into_iter()
+            .filter_map(|e| {
+                Some((
+                    kept[e.source().index()]?,
+                    kept[e.target().index()]?,
+                    e.weight,
+                ))
+            })
+            .collect();
+        KnowledgeGraph::from_indexed(out, edges, documents, problems)
+    }
+
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.node_index(id).map(|i| &self.graph[i])
     }

@@ -236,7 +236,7 @@ struct Extractor<'c> {
 }
 
 /// What one document contributes. Entity indices at or past the catalogue's length are the
-/// document's own discovered documents (`discovered`); [`Merged::add`] maps them.
+/// document's own discovered entities (`discovered`); [`Merged::add`] maps them.
 struct Extracted {
     processed: Option<ProcessedDocument>,
     info: DocumentInfo,

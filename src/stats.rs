@@ -17,7 +17,7 @@ pub struct Stats {
     pub mentions: usize,
     pub nodes_with_evidence: usize,
     pub edges_with_evidence: usize,
-    pub discovered_documents: usize,
+    pub discovered: usize,
     pub problems: usize,
     pub errors: usize,
 }
@@ -27,12 +27,12 @@ pub fn stats(graph: &KnowledgeGraph) -> Stats {
     let mut nodes_by_kind = BTreeMap::new();
     let mut mentions = 0;
     let mut nodes_with_evidence = 0;
-    let mut discovered_documents = 0;
+    let mut discovered = 0;
     for n in graph.nodes() {
         *nodes_by_kind.entry(n.kind().to_string()).or_insert(0) += 1;
         mentions += n.mention_count();
         nodes_with_evidence += usize::from(!n.mentions.is_empty());
-        discovered_documents += usize::from(n.discovered);
+        discovered += usize::from(n.discovered);
     }
     let mut edges_by_relation = BTreeMap::new();
     let mut edges_by_provenance = BTreeMap::new();
@@ -59,7 +59,7 @@ pub fn stats(graph: &KnowledgeGraph) -> Stats {
         mentions,
         nodes_with_evidence,
         edges_with_evidence,
-        discovered_documents,
+        discovered,
         problems: graph.problems.len(),
         errors: graph.errors().count(),
     }

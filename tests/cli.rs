@@ -1023,7 +1023,7 @@ fn a_new_document_is_built_and_its_entities_surface_as_candidates() {
         .find(|d| d["id"] == "seed/news_2024_caofeidian")
         .unwrap();
     assert!(news["mentions"].as_u64().unwrap() >= 10);
-    assert!(summary["stats"]["discovered_documents"].as_u64().unwrap() >= 2);
+    assert!(summary["stats"]["discovered"].as_u64().unwrap() >= 2);
 
     let out = jjj_seeds(seeds.path(), &["candidates", "--json"])
         .assert()

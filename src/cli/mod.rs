@@ -48,6 +48,10 @@ pub struct Inputs {
     /// again first.
     #[arg(long, global = true, value_name = "FILE", env = "JJJ_GRAPH")]
     pub graph: Option<PathBuf>,
+    /// Leave out the entities discovered in the documents (open-world extraction) and their
+    /// edges: the curated catalogue's graph only.
+    #[arg(long, global = true)]
+    pub no_discovered: bool,
 }
 
 impl Inputs {
@@ -89,20 +93,31 @@ impl Inputs {
             );
         }
         let catalogue = self.catalogue()?;
-        let build = build_with_progress(&catalogue, self.documents()?, true)?;
+        let mut build = build_with_progress(&catalogue, self.documents()?, true)?;
+        build.graph = self.curated_only(build.graph);
         Ok((catalogue, build))
+    }
+
+    /// `graph` without its discovered nodes under --no-discovered.
+    fn curated_only(&self, graph: KnowledgeGraph) -> KnowledgeGraph {
+        if self.no_discovered {
+            graph.without(|n| n.discovered)
+        } else {
+            graph
+        }
     }
 
     /// The graph: loaded from `--graph FILE` (rebuilt first if its inputs changed), else
     /// built from the documents without keeping them.
     pub fn graph(&self) -> anyhow::Result<KnowledgeGraph> {
-        match &self.graph {
-            Some(file) => self.load_saved(file),
+        let graph = match &self.graph {
+            Some(file) => self.load_saved(file)?,
             None => {
                 let catalogue = self.catalogue()?;
-                Ok(build_with_progress(&catalogue, self.documents()?, false)?.graph)
+                build_with_progress(&catalogue, self.documents()?, false)?.graph
             }
-        }
+        };
+        Ok(self.curated_only(graph))
     }
 
     /// Build the graph and save it to `file` with the hash of its inputs.
@@ -145,6 +160,7 @@ impl Inputs {
                 .clone()
                 .or_else(|| seeds.as_ref().map(PathBuf::from)),
             graph: None,
+            no_discovered: false,
         };
         let why = if header.jjj_version != env!("CARGO_PKG_VERSION") {
             format!(

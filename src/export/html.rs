@@ -71,11 +71,21 @@ fn page_data(graph: &KnowledgeGraph) -> Value {
             put("issuer", r.issuer.clone());
             put("role", r.role.clone());
             put("reference", r.reference.clone());
+            if n.discovered {
+                put(
+                    "provenance",
+                    Some(format!(
+                        "discovered (not in the catalogue), confidence {:.1}",
+                        r.confidence.unwrap_or_default()
+                    )),
+                );
+            }
             json!({
                 "id": r.id, "name": r.name, "en": r.en, "kind": r.kind,
                 "aliases": r.aliases, "traditional": n.traditional, "attributes": attributes,
                 "mentions": n.mentions.iter().map(|m| format!("{} #{}: {}", m.document, m.sentence, m.text)).collect::<Vec<_>>(),
                 "parent": place.map(|b| boxes[b].id.clone()),
+                "discovered": n.discovered,
             })
         })
         .collect();

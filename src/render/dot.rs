@@ -137,10 +137,21 @@ fn box_stmts(diagram: &Diagram, parent: Option<usize>) -> Vec<Stmt> {
             attr("shape", st.shape),
             attr("fillcolor", st.fill),
             attr("color", if node.highlight { HIGHLIGHT } else { st.border }),
-            attr("tooltip", &format!("{} ({})", node.id, node.kind)),
+            attr(
+                "tooltip",
+                &format!(
+                    "{} ({}{})",
+                    node.id,
+                    node.kind,
+                    if node.discovered { ", discovered" } else { "" }
+                ),
+            ),
         ];
-        if st.rounded {
-            attributes.push(attr("style", "filled,rounded"));
+        match (st.rounded, node.discovered) {
+            (true, true) => attributes.push(attr("style", "filled,rounded,dashed")),
+            (true, false) => attributes.push(attr("style", "filled,rounded")),
+            (false, true) => attributes.push(attr("style", "filled,dashed")),
+            (false, false) => {}
         }
         if node.highlight {
             attributes.push(attr("penwidth", "3"));
@@ -174,6 +185,9 @@ fn legend(diagram: &Diagram) -> Stmt {
             r#"<tr><td><font color="{0}">{line}</font></td><td align="left"><font color="{0}">{relation}</font></td></tr>"#,
             st.color
         ));
+    }
+    if diagram.nodes.iter().any(|n| n.discovered) {
+        rows.push_str(r#"<tr><td border="1" style="dashed">  </td><td align="left">discovered (not in the catalogue)</td></tr>"#);
     }
     rows.push_str("</table>");
     Stmt::Node(Node::new(

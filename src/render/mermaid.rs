@@ -4,7 +4,7 @@
 //! edges of the least central relations first and saying so.
 
 use super::style::{edge_style, node_style, HIGHLIGHT};
-use super::{Diagram, Direction};
+use super::{Diagram, DiagramNode, Direction};
 use crate::graph::Relation;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -152,6 +152,9 @@ fn render(diagram: &Diagram, keep: &[bool], cut: usize) -> String {
         out,
         "  classDef highlight stroke:{HIGHLIGHT},stroke-width:3px"
     );
+    if diagram.nodes.iter().any(|n| n.discovered) {
+        let _ = writeln!(out, "  classDef discovered stroke-dasharray:4 2");
+    }
     for kind in diagram.kinds() {
         let members: Vec<&str> = diagram
             .nodes
@@ -162,15 +165,23 @@ fn render(diagram: &Diagram, keep: &[bool], cut: usize) -> String {
             .collect();
         let _ = writeln!(out, "  class {} {kind}", members.join(","));
     }
-    let highlighted: Vec<&str> = diagram
-        .nodes
-        .iter()
-        .zip(&ids)
-        .filter(|(n, _)| n.highlight)
-        .map(|(_, id)| id.as_str())
-        .collect();
-    if !highlighted.is_empty() {
-        let _ = writeln!(out, "  class {} highlight", highlighted.join(","));
+    for (class, marked) in [
+        (
+            "discovered",
+            (|n: &DiagramNode| n.discovered) as fn(&DiagramNode) -> bool,
+        ),
+        ("highlight", |n: &DiagramNode| n.highlight),
+    ] {
+        let members: Vec<&str> = diagram
+            .nodes
+            .iter()
+            .zip(&ids)
+            .filter(|(n, _)| marked(n))
+            .map(|(_, id)| id.as_str())
+            .collect();
+        if !members.is_empty() {
+            let _ = writeln!(out, "  class {} {class}", members.join(","));
+        }
     }
     out
 }

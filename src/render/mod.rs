@@ -62,6 +62,8 @@ pub struct DiagramNode {
     pub in_box: Option<usize>,
     /// Drawn emphasised (the path found, the centre of an ego view).
     pub highlight: bool,
+    /// Not in the catalogue: found by open-world extraction (drawn with a dashed border).
+    pub discovered: bool,
 }
 
 /// An edge of a diagram (indices into [`Diagram::nodes`]).

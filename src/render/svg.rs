@@ -302,9 +302,14 @@ pub fn to_svg(diagram: &Diagram) -> Result<String> {
         let st = node_style(n.kind);
         let stroke = if n.highlight { HIGHLIGHT } else { st.border };
         let style = format!(
-            r#"fill="{}" stroke="{stroke}" stroke-width="{}""#,
+            r#"fill="{}" stroke="{stroke}" stroke-width="{}"{}"#,
             st.fill,
-            if n.highlight { 3 } else { 1 }
+            if n.highlight { 3 } else { 1 },
+            if n.discovered {
+                r#" stroke-dasharray="4 2""#
+            } else {
+                ""
+            }
         );
         let _ = writeln!(
             out,

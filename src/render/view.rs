@@ -606,6 +606,7 @@ pub fn diagram_with(
             kind: kg.graph[n].kind(),
             in_box,
             highlight: sel.highlight_nodes.contains(&n),
+            discovered: kg.graph[n].discovered,
         })
         .collect();
     let edge_labels = edges.iter().filter(|e| !e.invisible).count() <= 80;

@@ -21,7 +21,7 @@ fn export_to(dir: &Path, format: &str, file: &str, extra: &[&str]) -> PathBuf {
 }
 
 /// Run a client program from tests/clients; its stdout as JSON.
-fn client(program: &str, script: &str, args: &[&Path]) -> Value {
+pub(super) fn client(program: &str, script: &str, args: &[&Path]) -> Value {
     let out = std::process::Command::new(program)
         .arg(root().join("tests/clients").join(script))
         .args(args)

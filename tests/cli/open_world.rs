@@ -201,3 +201,149 @@ fn three_parties_signing_to_co_build_gives_three_edges_and_a_path_to_beijing() {
     assert!(path.contains("co_builds"), "{path}");
     assert!(path.contains("三方签署共建雄安新区中关村科技园"), "{path}");
 }
+
+#[test]
+fn discovered_nodes_are_marked_in_diagrams_and_filtered_everywhere() {
+    let corpus = corpus();
+    let dot = String::from_utf8(stdout_of(&mut jjj_seeds(
+        &corpus,
+        &[
+            "render",
+            "--view",
+            "ego:雄安新区中关村科技园",
+            "--format",
+            "dot",
+        ],
+    )))
+    .expect("utf-8");
+    assert!(dot.contains("filled,dashed"), "{dot}");
+    assert!(
+        dot.contains("discovered (not in the catalogue)"),
+        "legend: {dot}"
+    );
+    let mermaid = String::from_utf8(stdout_of(&mut jjj_seeds(
+        &corpus,
+        &[
+            "render",
+            "--view",
+            "ego:雄安新区中关村科技园",
+            "--format",
+            "mermaid",
+        ],
+    )))
+    .expect("utf-8");
+    assert!(
+        mermaid.contains("classDef discovered stroke-dasharray"),
+        "{mermaid}"
+    );
+    // --no-discovered: the curated graph only.
+    let all = json_of(&mut jjj_seeds(&corpus, &["stats", "--json"]));
+    let curated = json_of(&mut jjj_seeds(
+        &corpus,
+        &["--no-discovered", "stats", "--json"],
+    ));
+    assert!(all["discovered"].as_u64().expect("count") >= 40, "{all}");
+    assert_eq!(curated["discovered"], 0);
+    assert_eq!(
+        all["nodes"].as_u64().expect("nodes") - curated["nodes"].as_u64().expect("nodes"),
+        all["discovered"].as_u64().expect("count")
+    );
+    jjj_seeds(
+        &corpus,
+        &["--no-discovered", "path", "中关村发展集团", "北京"],
+    )
+    .assert()
+    .code(2);
+    // The HTML page: discovered nodes dashed, and a provenance box that hides them.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("g.html");
+    jjj_seeds(&corpus, &["export", "--format", "html", "-o"])
+        .arg(&page)
+        .assert()
+        .success();
+    let v = super::exports::client("node", "html_check.mjs", &[&page]);
+    assert_eq!(v["failures"], serde_json::json!([]), "{v}");
+    assert_eq!(v["discovered"], all["discovered"], "{v}");
+    assert_eq!(v["discovered_visible"], 0, "{v}");
+}
+
+#[test]
+fn accepting_candidates_appends_catalogue_entries_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    super::copy_dir(&root().join("data"), &data);
+    let corpus = corpus();
+    let accept = |names: &[&str]| {
+        let mut cmd = super::jjj_data(&data, &["--seeds"]);
+        cmd.arg(&corpus)
+            .args(["candidates", "--accept"])
+            .args(names);
+        cmd
+    };
+    let listed = json_of(&mut jjj_seeds(&corpus, &["candidates", "--json"]));
+    let group = listed
+        .as_array()
+        .expect("candidates")
+        .iter()
+        .find(|c| c["name"] == "中关村发展集团")
+        .expect("中关村发展集团 is a candidate")
+        .clone();
+    assert_eq!(group["kind"], "organization");
+    assert_eq!(group["category"], "company");
+    assert!(group["sentence"]
+        .as_str()
+        .expect("sentence")
+        .contains("中关村发展集团"));
+    let before = std::fs::read_to_string(data.join("entities/organizations.toml")).expect("file");
+    accept(&["中关村发展集团", "华望城"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("accepting org/"));
+    let after = std::fs::read_to_string(data.join("entities/organizations.toml")).expect("file");
+    assert!(after.starts_with(&before), "comments and order kept");
+    let added = &after[before.len()..];
+    assert!(
+        added.contains("# Accepted from seed/01_xiongan_zgc_opening_cctv"),
+        "{added}"
+    );
+    assert!(added.contains(&format!("id = {}", group["id"])), "{added}");
+    assert!(
+        added.contains("中关村发展集团股份有限公司"),
+        "both names: {added}"
+    );
+    // Twice changes nothing.
+    let files = |d: &std::path::Path| {
+        ["organizations", "parks"]
+            .map(|f| std::fs::read(d.join(format!("entities/{f}.toml"))).expect("read"))
+    };
+    let once = files(&data);
+    accept(&["中关村发展集团", "华望城"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("in the catalogue already"));
+    assert_eq!(files(&data), once);
+    // Now a catalogue entity with the same id: one node, not discovered, still linked.
+    let card = json_of(super::jjj_data(&data, &["--seeds"]).arg(&corpus).args([
+        "show",
+        "中关村发展集团",
+        "--json",
+    ]));
+    assert_eq!(card["node"]["id"], group["id"]);
+    assert!(card["node"].get("discovered").is_none(), "{card}");
+    super::jjj_data(&data, &["--seeds"])
+        .arg(&corpus)
+        .args(["path", "中关村发展集团股份有限公司", "北京"])
+        .assert()
+        .success();
+    // Without --data there is nowhere to write; an unknown name suggests close ones.
+    jjj_seeds(&corpus, &["candidates", "--accept", "华望城"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("give --data DIR"));
+    accept(&["中关村发展集"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "no discovered entity '中关村发展集'",
+        ));
+}

@@ -270,6 +270,7 @@ fn hostile() -> Diagram {
         kind,
         in_box: Some(0),
         highlight: false,
+        discovered: kind == Kind::Organization,
     };
     Diagram {
         title: label.into(),
@@ -396,6 +397,7 @@ fn mermaid_stays_within_its_limits() {
             kind: Kind::Region,
             in_box: None,
             highlight: false,
+            discovered: false,
         })
         .collect();
     big.boxes.clear();

@@ -1,7 +1,7 @@
 // Open jjj's HTML export in headless Chromium (playwright-core driving Debian's chromium)
 // and check what a reader would: the graph draws (non-blank canvas), the search finds
-// 雄安新区 and shows its card with evidence, the zh/en toggle relabels nodes, and no
-// request leaves the page. Prints a JSON report; exits 1 on any failure.
+// 雄安新区 and shows its card with evidence, the zh/en toggle relabels nodes, the kind and
+// provenance filters hide what they uncheck, and no request leaves the page. Prints a JSON report; exits 1 on any failure.
 // Usage: node html_check.mjs PAGE.html [SCREENSHOT.png]
 import { chromium } from "playwright-core";
 import path from "node:path";
@@ -59,6 +59,13 @@ try {
   await page.uncheck('#kinds input[data-name="park"]');
   report.parks_visible = await page.evaluate(() => window.cy.nodes('[kind = "park"]').filter((n) => n.visible()).length);
   if (report.parks_visible !== 0) failures.push("kind filter did not hide parks");
+  // Provenance filter: unchecking "discovered" hides the entities not in the catalogue.
+  report.discovered = await page.evaluate(() => window.cy.nodes("[?discovered]").length);
+  if (report.discovered > 0) {
+    await page.uncheck("#provenance input");
+    report.discovered_visible = await page.evaluate(() => window.cy.nodes("[?discovered]").filter((n) => n.visible()).length);
+    if (report.discovered_visible !== 0) failures.push("provenance filter did not hide discovered nodes");
+  }
   report.errors = errors;
   if (errors.length) failures.push("page errors: " + errors.join("; "));
   report.outside_requests = requests.filter((u) => !u.startsWith("file://") && !u.startsWith("data:") && !u.startsWith("blob:"));

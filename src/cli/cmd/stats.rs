@@ -32,7 +32,7 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
         ("mentions", s.mentions),
         ("nodes with evidence", s.nodes_with_evidence),
         ("edges with evidence", s.edges_with_evidence),
-        ("discovered documents", s.discovered_documents),
+        ("discovered (not in the catalogue)", s.discovered),
         ("problems", s.problems),
         ("errors", s.errors),
     ] {
