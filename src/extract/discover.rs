@@ -155,7 +155,6 @@ const LEADING: &[&str] = &[
     "引导",
     "积极",
     "全面",
-    "联合",
     "建立",
     "成立",
     "启动",
@@ -192,7 +191,8 @@ const LEADING: &[&str] = &[
 const NOT_NAMES: &[&str] = &[
     "内部", "干部", "部门", "总部", "布局", "格局", "重组", "通办", "全部", "局部", "东部", "西部",
     "南部", "北部", "中部", "外部", "头部", "大局", "开局", "结局", "当局", "公园", "家园", "校园",
-    "乐园", "田园", "新城", "县城", "京城", "进城", "常委", "入园",
+    "乐园", "田园", "新城", "县城", "京城", "进城", "常委", "入园", "开园", "建园", "进园", "大厅",
+    "展厅", "餐厅", "客厅", "创办", "举办", "主办", "承办", "协办", "开办", "筹办", "督办",
 ];
 
 /// Words that name nothing on their own: a head (the name before its ending) made only of
@@ -298,7 +298,7 @@ const SEVERAL: &[&str] = &["两地", "两市", "三地", "三省市", "双方", 
 /// counts and bare administrative levels.
 const GENERIC_BODY_WORDS: &[&str] = &[
     "该", "本", "此", "这", "各", "子", "分", "总", "两地", "三地", "两市", "省", "市", "区", "县",
-    "两", "三",
+    "两", "三", "专题", "年", "工作",
 ];
 
 /// Whether `head` is made only of generic words (or nothing); for a body's head, only of
@@ -321,6 +321,9 @@ fn generic(head: &str, body: bool) -> bool {
 
 /// Role words before a person's name, longest first; shared with the holds_role rule.
 pub const ROLE_WORDS: &[&str] = &[
+    "党组副书记",
+    "党组书记",
+    "党组成员",
     "党工委副书记",
     "党工委书记",
     "党委副书记",
@@ -551,8 +554,8 @@ fn by_ending(text: &str, range: Range<usize>, mentions: &[Range<usize>]) -> Vec<
             }
             start_i -= 1;
         }
-        // An event's year belongs to its name (2022年…推介洽谈会).
-        if e.kind == Kind::Event && chars[start_i].1 == '年' {
+        // An event's year belongs to its name (2022年…推介洽谈会, 2023京津冀…推介会).
+        if e.kind == Kind::Event {
             while start_i > 0 && chars[start_i - 1].1.is_ascii_digit() {
                 start_i -= 1;
             }

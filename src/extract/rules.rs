@@ -16,8 +16,9 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Every trigger word of the rules (a debug assertion catches a rule using another).
-const TRIGGER_WORDS: [&str; 33] = [
+const TRIGGER_WORDS: [&str; 34] = [
     "签署",
+    "签订",
     "审议通过",
     "表决通过",
     "通过",
@@ -285,7 +286,7 @@ impl Rules<'_, '_> {
     /// 签署/通过/印发/编制 + 《document》: actor → document.
     fn document_verbs(&self, s: usize, out: &mut Vec<RuleEdge>) {
         let verbs: [(&[&str], Relation, &'static str); 4] = [
-            (&["签署"], Relation::Signed, "signed"),
+            (&["签署", "签订"], Relation::Signed, "signed"),
             (
                 &["审议通过", "表决通过", "通过"],
                 Relation::Passed,
@@ -389,24 +390,7 @@ impl Rules<'_, '_> {
             let mut end = p.range.start;
             loop {
                 let before = text[..end].trim_end_matches(' ');
-                // The body, platform or place the role is in (宝坻区副区长, 中心主任); of the
-                // role words the text ends with (党工委书记, 书记), the one a name stands before.
-                let found = ROLE_WORDS
-                    .iter()
-                    .filter(|r| before.ends_with(*r))
-                    .find_map(|role| {
-                        let org_end = before.len() - role.len();
-                        let org = self.ctx.in_sentence(s).iter().find(|m| {
-                            m.range.end == org_end
-                                && m.is_top()
-                                && matches!(
-                                    self.kind(m),
-                                    Kind::Organization | Kind::Platform | Kind::Region
-                                )
-                        })?;
-                        Some((role, org))
-                    });
-                let Some((role, org)) = found else {
+                let Some((role, org)) = self.role_in(s, before, 3) else {
                     break;
                 };
                 let mut e = self.edge(
@@ -417,7 +401,7 @@ impl Rules<'_, '_> {
                     s,
                     p.range.end,
                 );
-                e.role = Some((*role).to_owned());
+                e.role = Some(role);
                 out.push(e);
                 match text[..org.range.start].strip_suffix('、') {
                     Some(rest) => end = rest.len(),
@@ -425,6 +409,33 @@ impl Rules<'_, '_> {
                 }
             }
         }
+    }
+
+    /// The roles `before` ends with and the body, platform or place they are in (宝坻区副区长,
+    /// 中心主任, 北京市经信局党组书记、局长): of the role words it ends with (党工委书记, 书记)
+    /// the one a name stands before, through up to `depth` roles joined by 、.
+    fn role_in(&self, s: usize, before: &str, depth: usize) -> Option<(String, &RawMention)> {
+        ROLE_WORDS
+            .iter()
+            .filter(|r| before.ends_with(*r))
+            .find_map(|role| {
+                let rest = &before[..before.len() - role.len()];
+                let org = self.ctx.in_sentence(s).iter().find(|m| {
+                    m.range.end == rest.len()
+                        && m.is_top()
+                        && matches!(
+                            self.kind(m),
+                            Kind::Organization | Kind::Platform | Kind::Region
+                        )
+                });
+                match (org, rest.strip_suffix('、')) {
+                    (Some(org), _) => Some(((*role).to_owned(), org)),
+                    (None, Some(earlier)) if depth > 0 => self
+                        .role_in(s, earlier, depth - 1)
+                        .map(|(roles, org)| (format!("{roles}、{role}"), org)),
+                    _ => None,
+                }
+            })
     }
 
     /// 主持/牵头 X: person (or organization) → the event or body after the trigger.
