@@ -289,6 +289,9 @@ const GENERIC_WORDS: &[&str] = &[
     "数字",
     "智能",
     "绿色",
+    "专题",
+    "年",
+    "联合",
 ];
 
 /// Heads that name several places' bodies at once (京冀两地政府): no one body.
