@@ -387,3 +387,34 @@ fn accepting_candidates_appends_catalogue_entries_once() {
             "no discovered entity '中关村发展集'",
         ));
 }
+
+/// A gazetteer name inside another catalogue name places that entity in it (name
+/// containment): only as the name's start (涿州 in 涿州…园), never mid-word (安新 in 雄安新区).
+#[test]
+fn gazetteer_names_stand_inside_other_names_only_as_their_place() {
+    let catalogue = super::catalogue();
+    let gazetteer: Vec<_> = catalogue
+        .entities
+        .iter()
+        .filter(|e| e.file.ends_with(jjj_graph::catalogue::GAZETTEER))
+        .collect();
+    assert!(
+        gazetteer.len() >= 40,
+        "{} gazetteer entries",
+        gazetteer.len()
+    );
+    for g in gazetteer {
+        for name in g.names() {
+            for other in catalogue.entities.iter().filter(|o| o.id() != g.id()) {
+                for o in other.names() {
+                    assert!(
+                        !o.contains(name) || o.starts_with(name),
+                        "{name} ({}) stands inside {o} ({})",
+                        g.id(),
+                        other.id()
+                    );
+                }
+            }
+        }
+    }
+}

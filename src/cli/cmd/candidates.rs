@@ -168,7 +168,7 @@ fn accept(
     }
     Catalogue::load(&files)
         .context("the catalogue with the accepted entries does not load; nothing was written")?;
-    for (path, _) in &appended {
+    for path in appended.keys() {
         let file = files
             .iter()
             .find(|f| &f.path == path)
