@@ -135,12 +135,18 @@ impl Exporter for Neo4jCsv {
             let get = |name: &str| fields.iter().find(|(n, _)| *n == name).map(|(_, v)| v);
             let mut row = vec![node.id().to_owned()];
             row.extend(NODE_FIELDS.iter().map(|(n, _)| cell(get(n))));
-            row.push(format!("Entity{ARRAY_DELIMITER}{}", label(node.kind())));
+            // A discovered entity also carries the label `Discovered`.
+            let labels = if node.discovered {
+                format!("{}{ARRAY_DELIMITER}Discovered", label(node.kind()))
+            } else {
+                label(node.kind())
+            };
+            row.push(format!("Entity{ARRAY_DELIMITER}{labels}"));
             node_rows.push(row);
             let _ = writeln!(
                 cypher,
                 "CREATE (:Entity:{} {});",
-                label(node.kind()),
+                labels.replace(ARRAY_DELIMITER, ":"),
                 cypher_map(&fields, Some(("id", node.id())))
             );
         }
@@ -165,7 +171,8 @@ impl Exporter for Neo4jCsv {
             );
         }
         let readme = format!(
-            "# jjj-graph for Neo4j\n\n{} nodes (label `Entity` plus one per kind: `Region`, `Organization`, …) and {} relationships\n(types `LOCATED_IN`, `SIGNED`, …; evidence in the `evidence` and `documents` arrays).\n\nBulk import into an empty database (Neo4j 5):\n\n    neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=\"{ARRAY_DELIMITER}\" neo4j\n\nOr, on a running server:\n\n    cypher-shell -u neo4j -p PASSWORD -f import.cypher\n\nArrays are split at `{ARRAY_DELIMITER}`; a `{ARRAY_DELIMITER}` inside an item was written as `｜`.\n",
+            "# jjj-graph for Neo4j\n\n{} nodes (label `Entity` plus one per kind: `Region`, `Organization`, …; `Discovered` for the
+entities not in the catalogue) and {} relationships\n(types `LOCATED_IN`, `SIGNED`, …; evidence in the `evidence` and `documents` arrays).\n\nBulk import into an empty database (Neo4j 5):\n\n    neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=\"{ARRAY_DELIMITER}\" neo4j\n\nOr, on a running server:\n\n    cypher-shell -u neo4j -p PASSWORD -f import.cypher\n\nArrays are split at `{ARRAY_DELIMITER}`; a `{ARRAY_DELIMITER}` inside an item was written as `｜`.\n",
             graph.graph.node_count(),
             graph.graph.edge_count()
         );

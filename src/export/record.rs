@@ -52,7 +52,7 @@ impl Value {
 }
 
 /// The node fields every flat format declares, in order.
-pub const NODE_FIELDS: [(&str, FieldType); 18] = [
+pub const NODE_FIELDS: [(&str, FieldType); 19] = [
     ("label", FieldType::String),
     ("kind", FieldType::String),
     ("name", FieldType::String),
@@ -69,6 +69,7 @@ pub const NODE_FIELDS: [(&str, FieldType); 18] = [
     ("role", FieldType::String),
     ("reference", FieldType::String),
     ("discovered", FieldType::Bool),
+    ("confidence", FieldType::Float),
     ("mention_count", FieldType::Int),
     ("mentions", FieldType::List),
 ];
@@ -140,6 +141,7 @@ pub fn node_record(node: &Node) -> Vec<(&'static str, Value)> {
         ("role", r.role.as_deref().map(s)),
         ("reference", r.reference.as_deref().map(s)),
         ("discovered", Some(Value::Bool(node.discovered))),
+        ("confidence", r.confidence.map(Value::Float)),
         (
             "mention_count",
             Some(Value::Int(node.mention_count() as i64)),
