@@ -92,12 +92,16 @@ pub fn to_graph(diagram: &Diagram) -> Graph {
             if e.highlight {
                 attributes.push(attr("penwidth", "2.5"));
             }
-            if e.relation.is_symmetric() {
+            if e.undirected() {
                 attributes.push(attr("dir", "none"));
             }
             if diagram.edge_labels {
-                attributes.push(attr("label", e.relation.as_str()));
+                attributes.push(attr("label", e.text()));
                 attributes.push(attr("fontcolor", color));
+                // A count standing for several relations is read like a node's label.
+                if e.label.is_some() {
+                    attributes.push(attr("fontsize", "12"));
+                }
             }
         }
         stmts.push(Stmt::Edge(Edge {
@@ -105,7 +109,9 @@ pub fn to_graph(diagram: &Diagram) -> Graph {
             attributes,
         }));
     }
-    stmts.push(legend(diagram));
+    if diagram.legend {
+        stmts.push(legend(diagram));
+    }
     Graph::DiGraph {
         id: q("jjj"),
         strict: false,

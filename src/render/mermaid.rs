@@ -105,17 +105,13 @@ fn render(diagram: &Diagram, keep: &[bool], cut: usize) -> String {
     let mut link_styles: Vec<String> = Vec::new();
     let kept = diagram.edges.iter().zip(keep).filter(|(_, &k)| k);
     for (link, (e, _)) in kept.enumerate() {
-        let arrow = if e.relation.is_symmetric() {
-            "---"
-        } else {
-            "-->"
-        };
+        let arrow = if e.undirected() { "---" } else { "-->" };
         if diagram.edge_labels {
             let _ = writeln!(
                 out,
                 "  {} {arrow}|\"{}\"| {}",
                 ids[e.source],
-                escape(e.relation.as_str()),
+                escape(e.text()),
                 ids[e.target]
             );
         } else {

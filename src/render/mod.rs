@@ -7,6 +7,7 @@
 pub mod dot;
 pub mod graphviz;
 pub mod mermaid;
+pub mod overview;
 pub mod style;
 pub mod svg;
 pub mod view;
@@ -76,6 +77,21 @@ pub struct DiagramEdge {
     pub highlight: bool,
     /// Only orders the layout (the timeline's date axis); not drawn.
     pub invisible: bool,
+    /// What the edge says when labelled, if not its relation: an edge with its own label
+    /// stands for several relations (`12 条关系` in the overview) and has no direction.
+    pub label: Option<String>,
+}
+
+impl DiagramEdge {
+    /// The edge's label: its own, else the relation's name.
+    pub fn text(&self) -> &str {
+        self.label.as_deref().unwrap_or(self.relation.as_str())
+    }
+
+    /// Drawn without an arrow: a symmetric relation, or several relations at once.
+    pub fn undirected(&self) -> bool {
+        self.relation.is_symmetric() || self.label.is_some()
+    }
 }
 
 /// A box (Graphviz cluster, Mermaid subgraph) around nodes: a province, a city, a date.
@@ -100,6 +116,8 @@ pub struct Diagram {
     pub boxes: Vec<DiagramBox>,
     /// Print the relation on each edge (views with few edges).
     pub edge_labels: bool,
+    /// Draw the legend of kinds and relations (the overview's labels say what they are).
+    pub legend: bool,
 }
 
 impl Diagram {

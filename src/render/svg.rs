@@ -149,8 +149,8 @@ pub fn to_svg(diagram: &Diagram) -> Result<String> {
     for (i, e) in diagram.edges.iter().enumerate() {
         let mut label = EdgeLabel::default();
         if diagram.edge_labels && !e.invisible {
-            label.width = text_width(e.relation.as_str(), 9.0) + 6.0;
-            label.height = 12.0;
+            label.width = text_width(e.text(), edge_font(e)) + 6.0;
+            label.height = edge_font(e) + 3.0;
         }
         if e.invisible {
             label.weight = 10;
@@ -200,8 +200,12 @@ pub fn to_svg(diagram: &Diagram) -> Result<String> {
         .graph_label::<GraphLabel>()
         .map_or((0.0, 0.0), |l| (l.width, l.height));
     let title_h = 40.0;
-    let (legend_w, legend) = legend(diagram);
-    let legend_h = legend_height(diagram);
+    let (legend_w, legend, legend_h) = if diagram.legend {
+        let (w, svg) = legend(diagram);
+        (w, svg, legend_height(diagram))
+    } else {
+        (0.0, String::new(), 0.0)
+    };
     let width = gw + legend_w + 40.0;
     let height = (gh + title_h).max(legend_h + title_h + 20.0);
     let mut out = String::new();
@@ -275,7 +279,7 @@ pub fn to_svg(diagram: &Diagram) -> Result<String> {
         if points.len() < 2 {
             continue;
         }
-        let marker = if e.relation.is_symmetric() {
+        let marker = if e.undirected() {
             ""
         } else {
             r#" marker-end="url(#arrow)""#
@@ -288,7 +292,7 @@ pub fn to_svg(diagram: &Diagram) -> Result<String> {
         );
         if diagram.edge_labels {
             if let (Some(x), Some(y)) = (label.x, label.y) {
-                text(&mut out, x, y, e.relation.as_str(), 9.0, color);
+                text(&mut out, x, y, e.text(), edge_font(e), color);
             }
         }
     }
@@ -332,6 +336,16 @@ pub fn to_svg(diagram: &Diagram) -> Result<String> {
     out.push_str(&legend);
     out.push_str("</g>\n</svg>\n");
     Ok(out)
+}
+
+/// The font size of an edge's label: a count standing for several relations is read like a
+/// node's label.
+fn edge_font(e: &super::DiagramEdge) -> f64 {
+    if e.label.is_some() {
+        12.0
+    } else {
+        9.0
+    }
 }
 
 fn legend_height(diagram: &Diagram) -> f64 {

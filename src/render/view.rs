@@ -18,8 +18,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// A figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum View {
-    /// All typed relations.
+    /// The graph aggregated by place and group, with counts (see [`super::overview`]).
     Overview,
+    /// All typed relations, every entity drawn.
+    OverviewFull,
     /// 六链五群: the chains and clusters, their groups and industries, and who works on them.
     Chains,
     /// 中关村 and the partner parks, by province and city.
@@ -38,8 +40,9 @@ pub enum View {
 
 impl View {
     /// The fixed views, in report order.
-    pub const FIXED: [View; 6] = [
+    pub const FIXED: [View; 7] = [
         View::Overview,
+        View::OverviewFull,
         View::Chains,
         View::Parks,
         View::Wings,
@@ -56,6 +59,7 @@ impl View {
         };
         match self {
             View::Overview => "overview".into(),
+            View::OverviewFull => "overview-full".into(),
             View::Chains => "chains".into(),
             View::Parks => "parks".into(),
             View::Wings => "wings".into(),
@@ -70,7 +74,7 @@ impl View {
 impl std::str::FromStr for View {
     type Err = Error;
 
-    /// `overview`, `chains`, `parks`, `wings`, `actors`, `timeline`, `ego:NAME[:DEPTH]`,
+    /// `overview`, `overview-full`, `chains`, `parks`, `wings`, `actors`, `timeline`, `ego:NAME[:DEPTH]`,
     /// `path:FROM:TO`.
     fn from_str(s: &str) -> Result<Self> {
         let bad = |message: &str| Error::InvalidValue {
@@ -81,6 +85,7 @@ impl std::str::FromStr for View {
         let parts: Vec<&str> = s.split(':').collect();
         match parts.as_slice() {
             ["overview"] => Ok(View::Overview),
+            ["overview-full"] => Ok(View::OverviewFull),
             ["chains"] => Ok(View::Chains),
             ["parks"] => Ok(View::Parks),
             ["wings"] => Ok(View::Wings),
@@ -103,7 +108,7 @@ impl std::str::FromStr for View {
                 to: (*to).to_owned(),
             }),
             _ => Err(bad(
-                "expected overview, chains, parks, wings, actors, timeline, ego:NAME[:DEPTH] or path:FROM:TO",
+                "expected overview, overview-full, chains, parks, wings, actors, timeline, ego:NAME[:DEPTH] or path:FROM:TO",
             )),
         }
     }
@@ -169,7 +174,7 @@ fn of_kinds(kg: &KnowledgeGraph, kinds: &[Kind]) -> BTreeSet<NodeIndex> {
 }
 
 /// The regions `n` lies in, following `located_in` (nearest first).
-fn ancestors(kg: &KnowledgeGraph, n: NodeIndex) -> Vec<NodeIndex> {
+pub(super) fn ancestors(kg: &KnowledgeGraph, n: NodeIndex) -> Vec<NodeIndex> {
     let mut out: Vec<NodeIndex> = Vec::new();
     let mut frontier = vec![n];
     while let Some(u) = frontier.pop() {
@@ -209,7 +214,7 @@ fn select(kg: &KnowledgeGraph, view: &View) -> Result<Selection> {
         by_date: false,
     };
     match view {
-        View::Overview => {
+        View::Overview | View::OverviewFull => {
             sel.title = "All typed relations (co-occurrence left out)".into();
             sel.nodes = kg
                 .graph
@@ -523,6 +528,9 @@ pub fn diagram_with(
     lang: Lang,
     cooccurrence: bool,
 ) -> Result<Diagram> {
+    if *view == View::Overview {
+        return Ok(super::overview::aggregated(kg, lang));
+    }
     let mut sel = select(kg, view)?;
     if cooccurrence {
         let extra = edges_within(kg, &sel.nodes, |r| r == Relation::CoOccurs);
@@ -560,6 +568,7 @@ pub fn diagram_with(
                 relation: kg.graph[e].relation,
                 highlight: sel.highlight_edges.contains(&e),
                 invisible: false,
+                label: None,
             }
         })
         .collect();
@@ -590,6 +599,7 @@ pub fn diagram_with(
                         relation: Relation::CoOccurs,
                         highlight: false,
                         invisible: true,
+                        label: None,
                     });
                 }
             }
@@ -617,5 +627,6 @@ pub fn diagram_with(
         edges,
         boxes,
         edge_labels,
+        legend: true,
     })
 }

@@ -81,10 +81,10 @@ fn dot_parses_back_with_the_same_nodes_and_edges() {
         assert!(!d.nodes.is_empty(), "{view:?}");
         let text = dot::to_dot(&d);
         let parsed = graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{view:?}: {e}"));
-        // The legend is one more node.
+        // The legend, where drawn, is one more node.
         assert_eq!(
             count(statements(&parsed)),
-            (d.nodes.len() + 1, d.edges.len()),
+            (d.nodes.len() + usize::from(d.legend), d.edges.len()),
             "{view:?}"
         );
         assert!(text.contains("newrank=\"true\""), "clusters need newrank");
@@ -285,6 +285,7 @@ fn hostile() -> Diagram {
             relation: Relation::Supports,
             highlight: true,
             invisible: false,
+            label: Some(label.into()),
         }],
         boxes: vec![DiagramBox {
             id: "cluster_x".into(),
@@ -292,6 +293,7 @@ fn hostile() -> Diagram {
             parent: None,
         }],
         edge_labels: true,
+        legend: true,
     }
 }
 
@@ -412,6 +414,7 @@ fn mermaid_stays_within_its_limits() {
             },
             highlight: false,
             invisible: false,
+            label: None,
         })
         .collect();
     let (text, cut) = mermaid::to_mermaid(&big);
@@ -497,4 +500,83 @@ fn cooccurrence_is_drawn_only_when_asked_and_empty_views_are_refused() {
         .code(2)
         .stderr(predicate::str::contains("has nothing to draw"));
     assert!(!out.exists());
+}
+
+/// The smallest font of a Graphviz SVG after scaling it to fit A4 (portrait or landscape,
+/// whichever is larger): the size a reader sees printed on one page.
+fn printed_font_on_a4(svg: &str) -> f64 {
+    let number = |key: &str| -> f64 {
+        let at = svg.find(key).expect(key) + key.len();
+        svg[at..]
+            .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let (w, h) = (number("width=\""), number("height=\""));
+    let smallest = svg
+        .match_indices("font-size=\"")
+        .map(|(i, k)| {
+            svg[i + k.len()..]
+                .split('"')
+                .next()
+                .unwrap()
+                .parse::<f64>()
+                .unwrap()
+        })
+        .fold(f64::INFINITY, f64::min);
+    let portrait = (595.0 / w).min(842.0 / h);
+    let landscape = (842.0 / w).min(595.0 / h);
+    smallest * portrait.max(landscape).min(1.0)
+}
+
+#[test]
+fn the_overview_aggregates_by_place_and_group_and_fits_a4_at_8pt() {
+    let g = graph();
+    let overview = diagram(g, &View::Overview, Lang::Zh).unwrap();
+    assert!(overview.nodes.len() <= 8, "{} groups", overview.nodes.len());
+    // Every typed relation is counted once: inside a group or on the edge between two.
+    let typed = g
+        .graph
+        .edge_weights()
+        .filter(|e| e.relation != Relation::CoOccurs)
+        .count();
+    let count = |text: &str, marker: &str| -> usize {
+        text.split(marker)
+            .next()
+            .unwrap()
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let between: usize = overview
+        .edges
+        .iter()
+        .map(|e| count(e.label.as_deref().expect("a count"), " 条关系"))
+        .sum();
+    let inside: usize = overview
+        .nodes
+        .iter()
+        .map(|n| count(n.label.split("内部关系 ").nth(1).unwrap(), " 条"))
+        .sum();
+    assert_eq!(between + inside, typed);
+    let entities: usize = overview
+        .nodes
+        .iter()
+        .map(|n| count(n.label.lines().nth(1).unwrap(), " 个实体"))
+        .sum();
+    assert_eq!(entities, g.graph.node_count());
+    // Drawn by Graphviz it fits one A4 page with every label at 8 pt or larger; the full
+    // drawing stays as overview-full.
+    let svg = String::from_utf8(
+        graphviz::render(&dot::to_dot(&overview), "svg", Duration::from_secs(60)).unwrap(),
+    )
+    .unwrap();
+    let font = printed_font_on_a4(&svg);
+    assert!(font >= 8.0, "smallest label on A4: {font:.1} pt");
+    let full = diagram(g, &"overview-full".parse().unwrap(), Lang::Zh).unwrap();
+    assert!(full.nodes.len() > 100);
 }

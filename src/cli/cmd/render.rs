@@ -13,7 +13,8 @@ use std::time::Duration;
 
 /// Draw a view of the graph as DOT, SVG, PNG, PDF or Mermaid.
 ///
-/// Views: overview (all typed relations), chains (六链五群 and who works on them), parks
+/// Views: overview (the graph aggregated by place and group, one page), overview-full (all
+/// typed relations, every entity), chains (六链五群 and who works on them), parks
 /// (中关村 and its partner parks by province and city), wings (北京城市副中心 / 雄安新区,
 /// 通州 and 北三县, 非首都功能疏解), actors (bodies, people and their documents), timeline
 /// (documents and events by date), ego:NAME[:DEPTH], path:FROM:TO.

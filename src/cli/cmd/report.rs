@@ -14,7 +14,7 @@ use std::process::ExitCode;
 ///
 /// graph.json (the whole graph with evidence), graph.html (the interactive offline page),
 /// stats.json, problems.json, every report
-/// view as .dot, .svg and .mmd (Mermaid) — overview, chains, parks, wings, actors,
+/// view as .dot, .svg and .mmd (Mermaid) — overview, overview-full, chains, parks, wings, actors,
 /// timeline, ego:雄安新区 and path:雄安新区:天津 — and README.md, which shows the SVGs with
 /// a caption each. SVGs come from Graphviz's dot when it is installed, else from the
 /// built-in layout. The files are written all or nothing (a failure leaves the previous
