@@ -543,7 +543,8 @@ impl Rules<'_, '_> {
         }
     }
 
-    /// 共建/共同建设/共同打造/协同推动 X: every actor before the trigger in the sentence → X.
+    /// 共建/共同建设/共同打造/协同推动 X: every actor before the trigger in the sentence, outside a
+    /// purpose clause (为…), → X.
     fn co_builds(&self, s: usize, out: &mut Vec<RuleEdge>) {
         let words = ["共建", "共同建设", "共同打造", "协同推动"];
         for (at, len) in self.triggers(s, &words) {
@@ -554,10 +555,26 @@ impl Rules<'_, '_> {
             let Some(object) = objects.first() else {
                 continue;
             };
+            // Every actor before the trigger, but none of a purpose clause (为辐射带动河北廊坊
+            // 北三县…: the places it names are what the building is for).
             let range = self.sentence_range(s);
-            let subjects =
-                self.prefer_organizations(self.within(s, &(range.start..at), Kind::is_actor));
-            for subject in subjects {
+            let purpose: Vec<Range<usize>> = self
+                .clauses(s)
+                .into_iter()
+                .filter(|c| self.ctx.text[c.clone()].starts_with('为'))
+                .collect();
+            let actors: Vec<&RawMention> = self
+                .within(s, &(range.start..at), Kind::is_actor)
+                .into_iter()
+                .filter(|m| !purpose.iter().any(|c| c.contains(&m.range.start)))
+                .collect();
+            // Where bodies or people are the builders, the places named beside them are not.
+            let bodies = actors.iter().any(|m| self.kind(m) != Kind::Region);
+            let actors: Vec<&RawMention> = actors
+                .into_iter()
+                .filter(|m| !bodies || self.kind(m) != Kind::Region)
+                .collect();
+            for subject in self.prefer_organizations(actors) {
                 out.push(self.edge(
                     subject,
                     object.entity,

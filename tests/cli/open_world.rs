@@ -418,3 +418,29 @@ fn gazetteer_names_stand_inside_other_names_only_as_their_place() {
         }
     }
 }
+
+/// 为辐射带动河北廊坊北三县…, 京津冀国家技术创新中心与三河市政府签订合作协议, 在燕郊高新区共建…中心:
+/// the body that signs co-builds; the places the purpose clause names do not.
+#[test]
+fn places_beside_the_builders_do_not_co_build() {
+    let one = corpus().join("05_yanjiao_center_people_trad.txt");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(&one, dir.path().join("news.txt")).expect("copy");
+    let found = json_of(&mut jjj_seeds(
+        dir.path(),
+        &[
+            "neighbors",
+            "京津冀国家技术创新中心燕郊中心",
+            "--relation",
+            "co_builds",
+            "--json",
+        ],
+    ));
+    let builders: Vec<&str> = found["neighbors"]
+        .as_array()
+        .expect("neighbors")
+        .iter()
+        .filter_map(|n| n["node"]["name"].as_str())
+        .collect();
+    assert_eq!(builders, ["三河市政府"], "{found:#}");
+}
