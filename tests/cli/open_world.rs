@@ -207,31 +207,33 @@ fn the_seeds_graph_keeps_every_catalogue_node_and_typed_edge() {
     jjj().arg("check").assert().success();
 }
 
-#[test]
-fn three_parties_signing_to_co_build_gives_three_edges_and_a_path_to_beijing() {
-    let one = root().join("tests/corpus/open_world/01_xiongan_zgc_opening_cctv.txt");
+/// A directory holding one text of the corpus alone, as `news.txt`.
+fn alone(file: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::copy(&one, dir.path().join("news.txt")).expect("copy");
+    std::fs::copy(corpus().join(file), dir.path().join("news.txt")).expect("copy");
+    dir
+}
+
+/// The names of what co-builds `name` in the graph of the texts in `dir`.
+fn co_builders(dir: &std::path::Path, name: &str) -> BTreeSet<String> {
     let found = json_of(&mut jjj_seeds(
-        dir.path(),
-        &[
-            "neighbors",
-            "雄安新区中关村科技园",
-            "--relation",
-            "co_builds",
-            "--json",
-        ],
+        dir,
+        &["neighbors", name, "--relation", "co_builds", "--json"],
     ));
-    let builders: BTreeSet<&str> = found["neighbors"]
+    found["neighbors"]
         .as_array()
         .expect("neighbors")
         .iter()
-        .filter_map(|n| n["node"]["name"].as_str())
-        .collect();
+        .filter_map(|n| n["node"]["name"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn three_parties_signing_to_co_build_gives_three_edges_and_a_path_to_beijing() {
+    let dir = alone("01_xiongan_zgc_opening_cctv.txt");
     assert_eq!(
-        builders,
-        BTreeSet::from(["中关村发展集团", "中国雄安集团", "雄安新区改革发展局"]),
-        "{found:#}"
+        co_builders(dir.path(), "雄安新区中关村科技园"),
+        BTreeSet::from(["中关村发展集团", "中国雄安集团", "雄安新区改革发展局"].map(String::from))
     );
     let path = String::from_utf8(stdout_of(&mut jjj_seeds(
         dir.path(),
@@ -423,24 +425,9 @@ fn gazetteer_names_stand_inside_other_names_only_as_their_place() {
 /// the body that signs co-builds; the places the purpose clause names do not.
 #[test]
 fn places_beside_the_builders_do_not_co_build() {
-    let one = corpus().join("05_yanjiao_center_people_trad.txt");
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::copy(&one, dir.path().join("news.txt")).expect("copy");
-    let found = json_of(&mut jjj_seeds(
-        dir.path(),
-        &[
-            "neighbors",
-            "京津冀国家技术创新中心燕郊中心",
-            "--relation",
-            "co_builds",
-            "--json",
-        ],
-    ));
-    let builders: Vec<&str> = found["neighbors"]
-        .as_array()
-        .expect("neighbors")
-        .iter()
-        .filter_map(|n| n["node"]["name"].as_str())
-        .collect();
-    assert_eq!(builders, ["三河市政府"], "{found:#}");
+    let dir = alone("05_yanjiao_center_people_trad.txt");
+    assert_eq!(
+        co_builders(dir.path(), "京津冀国家技术创新中心燕郊中心"),
+        BTreeSet::from(["三河市政府".to_owned()])
+    );
 }
