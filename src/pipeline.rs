@@ -664,29 +664,38 @@ fn discover_entities(
         .flat_map(|(i, e)| e.names().map(move |n| (n, base + i)))
         .filter(|(n, _)| n.chars().count() >= 2)
         .collect();
+    // What a later use may not overlap: the finds and the top-level mentions, as disjoint
+    // sorted intervals (leftmost-longest matches do not overlap each other).
+    let occupied = merged(
+        spans
+            .iter()
+            .map(|(r, _, _)| r.clone())
+            .chain(
+                ctx.mentions
+                    .iter()
+                    .filter(|m| m.is_top())
+                    .map(|m| m.range.clone()),
+            )
+            .collect(),
+    );
+    let found = merged(spans.iter().map(|(r, _, _)| r.clone()).collect());
     if let Ok(ac) = AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(patterns.iter().map(|p| p.0))
     {
         for m in ac.find_iter(text) {
             let range = m.start()..m.end();
-            let taken = spans
-                .iter()
-                .any(|(r, _, _)| r.start < range.end && range.start < r.end)
-                || ctx
-                    .mentions
-                    .iter()
-                    .any(|c| c.is_top() && c.range.start < range.end && range.start < c.range.end);
+            let i = occupied.partition_point(|o| o.end <= range.start);
+            let taken = occupied.get(i).is_some_and(|o| o.start < range.end);
             if let (false, Some(sentence)) = (taken, ctx.sentence_at(range.start)) {
                 spans.push((range, patterns[m.pattern().as_usize()].1, sentence));
             }
         }
     }
+    // A catalogue name inside a find is nested in it.
     for m in &mut ctx.mentions {
-        if spans
-            .iter()
-            .any(|(r, _, _)| r.start <= m.range.start && m.range.end <= r.end)
-        {
+        let i = found.partition_point(|f| f.end < m.range.end);
+        if found.get(i).is_some_and(|f| f.start <= m.range.start) {
             m.via = Via::Nested;
         }
     }
@@ -699,6 +708,19 @@ fn discover_entities(
         });
     }
     ctx.index();
+}
+
+/// Disjoint intervals covering `ranges`, sorted by start. O(n log n).
+fn merged(mut ranges: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 fn discovered_document(id: &str, title: &str, source: &str) -> Entity {
