@@ -184,6 +184,22 @@ impl EntityRecord {
     }
 }
 
+impl EntityRecord {
+    /// Take the names and the confidence another find of the same discovered entity gives
+    /// it: each name that is not already its name or an alias becomes an alias, and the
+    /// higher confidence stays.
+    pub fn absorb(&mut self, names: impl IntoIterator<Item = String>, confidence: Option<f64>) {
+        for name in names {
+            if name != self.name && !self.aliases.contains(&name) {
+                self.aliases.push(name);
+            }
+        }
+        if self.confidence < confidence {
+            self.confidence = confidence;
+        }
+    }
+}
+
 /// A loaded entity: the record plus derived names and where it was defined.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {

@@ -615,11 +615,14 @@ fn discover_entities(
         let (mut name, mut aliases, mut key) = discover::names_of(f.text(text), f.kind);
         // A park named after its place (雄安新区华望城) is called by its own name (华望城),
         // where that is a name on its own.
-        let place = ctx.mentions.iter().find(|m| {
-            m.range.start == f.range.start
-                && m.range.end < f.range.end
-                && entities[m.entity].kind() == Kind::Region
-        });
+        // (The mentions are sorted by start: those starting with the find are a run.)
+        let first = ctx
+            .mentions
+            .partition_point(|m| m.range.start < f.range.start);
+        let place = ctx.mentions[first..]
+            .iter()
+            .take_while(|m| m.range.start == f.range.start)
+            .find(|m| m.range.end < f.range.end && entities[m.entity].kind() == Kind::Region);
         if let (Kind::Park, Some(place)) = (f.kind, place) {
             let own = &text[place.range.end..f.range.end];
             let own_name = own.chars().next().is_some_and(crate::normalize::is_han);
@@ -646,15 +649,10 @@ fn discover_entities(
                 owned.len() - 1
             }
         };
-        let record = &mut entities.to_mut()[entity].record;
-        for alias in aliases.into_iter().chain(std::iter::once(name)) {
-            if alias != record.name && !record.aliases.contains(&alias) {
-                record.aliases.push(alias);
-            }
-        }
-        if record.confidence < Some(f.confidence) {
-            record.confidence = Some(f.confidence);
-        }
+        entities.to_mut()[entity].record.absorb(
+            aliases.into_iter().chain(std::iter::once(name)),
+            Some(f.confidence),
+        );
         spans.push((f.range.clone(), entity, f.sentence));
     }
     // Later uses of a discovered name (程鹏 after 主任程鹏), where no other name stands.
@@ -817,15 +815,15 @@ impl<'c> Merged<'c> {
     /// the names and the confidence this document gives it too.
     fn discovered_index(&mut self, entity: Entity) -> usize {
         if let Some(&i) = self.discovered.get(entity.id()) {
-            let record = &mut self.entities[i].record;
-            for alias in std::iter::once(entity.record.name).chain(entity.record.aliases) {
-                if alias != record.name && !record.aliases.contains(&alias) {
-                    record.aliases.push(alias);
-                }
-            }
-            if record.confidence < entity.record.confidence {
-                record.confidence = entity.record.confidence;
-            }
+            let EntityRecord {
+                name,
+                aliases,
+                confidence,
+                ..
+            } = entity.record;
+            self.entities[i]
+                .record
+                .absorb(std::iter::once(name).chain(aliases), confidence);
             return i;
         }
         let i = self.entities.len();

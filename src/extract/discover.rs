@@ -432,12 +432,11 @@ pub fn names_of(written: &str, kind: Kind) -> (String, Vec<String>, String) {
 
 /// A stable ASCII id for a discovered entity: `<kind prefix>/d-<FNV-1a hex of its key>`.
 pub fn discovered_id(kind: Kind, key: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in key.bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{}/d-{:012x}", kind.id_prefix(), hash & 0xffff_ffff_ffff)
+    format!(
+        "{}/d-{}",
+        kind.id_prefix(),
+        crate::extract::titles::stable_hex(key)
+    )
 }
 
 /// Every entity-like span of the document that no top-level mention already names, in text

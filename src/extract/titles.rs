@@ -54,10 +54,15 @@ pub fn uncovered_titles<'t>(
 
 /// A stable ASCII id for a discovered title: `document/title-<FNV-1a hex>`.
 pub fn title_id(title: &str) -> String {
+    format!("document/title-{}", stable_hex(title))
+}
+
+/// The FNV-1a hash of `text`, as 12 hex digits: the stable part of discovered ids.
+pub fn stable_hex(text: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in title.bytes() {
+    for b in text.bytes() {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("document/title-{:012x}", hash & 0xffff_ffff_ffff)
+    format!("{:012x}", hash & 0xffff_ffff_ffff)
 }
