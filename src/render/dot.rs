@@ -61,23 +61,62 @@ pub fn to_graph(diagram: &Diagram) -> Graph {
             attr("fontsize", "20"),
             attr("labelloc", "t"),
             attr("label", &diagram.title),
-            attr("nodesep", "0.3"),
-            attr("ranksep", "0.6"),
-            attr("pad", "0.3"),
+            attr("nodesep", "0.15"),
+            attr("ranksep", "0.35"),
+            attr("pad", "0.1"),
         ])),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", FONT),
             attr("fontsize", "12"),
             attr("style", "filled"),
-            attr("margin", "0.12,0.06"),
+            attr("margin", "0.06,0.03"),
         ])),
         Stmt::GAttribute(GraphAttributes::Edge(vec![
             attr("fontname", FONT),
-            attr("fontsize", "9"),
+            attr("fontsize", "11"),
             attr("arrowsize", "0.7"),
         ])),
     ];
     stmts.extend(box_stmts(diagram, None));
+    // The rows of a wrapped layout hang from invisible anchors outside every box, one rank
+    // before the rows start, ordered by flat edges (a flat edge puts its tail first).
+    if diagram.rows.len() > 1 {
+        let anchor = |i: usize| node_id(&format!("row {i}"));
+        let mut same = vec![Stmt::Attribute(attr("rank", "same"))];
+        same.extend((0..diagram.rows.len()).map(|i| {
+            Stmt::Node(Node::new(
+                anchor(i),
+                vec![
+                    attr("shape", "point"),
+                    attr("style", "invis"),
+                    attr("width", "0"),
+                    attr("label", ""),
+                ],
+            ))
+        }));
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: Id::Anonymous(String::new()),
+            stmts: same,
+        }));
+        let invisible = |from: NodeId, to: NodeId, weight: &str| {
+            Stmt::Edge(Edge {
+                ty: EdgeTy::Pair(Vertex::N(from), Vertex::N(to)),
+                attributes: vec![attr("style", "invis"), attr("weight", weight)],
+            })
+        };
+        for i in 1..diagram.rows.len() {
+            stmts.push(invisible(anchor(i - 1), anchor(i), "1"));
+        }
+        for (i, &first) in diagram.rows.iter().enumerate() {
+            stmts.push(invisible(
+                anchor(i),
+                node_id(&diagram.nodes[first].id),
+                "10",
+            ));
+        }
+    }
+    // Where invisible edges order the layout (the timeline's dates), drawn edges do not.
+    let ordered = diagram.edges.iter().any(|e| e.invisible);
     for e in &diagram.edges {
         let (s, t) = (&diagram.nodes[e.source], &diagram.nodes[e.target]);
         let mut attributes = Vec::new();
@@ -94,6 +133,9 @@ pub fn to_graph(diagram: &Diagram) -> Graph {
             }
             if e.undirected() {
                 attributes.push(attr("dir", "none"));
+            }
+            if ordered {
+                attributes.push(attr("constraint", "false"));
             }
             if diagram.edge_labels {
                 attributes.push(attr("label", e.text()));
@@ -202,7 +244,7 @@ fn legend(diagram: &Diagram) -> Stmt {
             Attribute(Id::Plain("label".into()), Id::Html(format!("<{rows}>"))),
             attr("shape", "plaintext"),
             attr("style", ""),
-            attr("fontsize", "10"),
+            attr("fontsize", "11"),
         ],
     ))
 }

@@ -8,6 +8,7 @@ pub mod dot;
 pub mod graphviz;
 pub mod mermaid;
 pub mod overview;
+pub mod readability;
 pub mod style;
 pub mod svg;
 pub mod view;
@@ -118,6 +119,9 @@ pub struct Diagram {
     pub edge_labels: bool,
     /// Draw the legend of kinds and relations (the overview's labels say what they are).
     pub legend: bool,
+    /// Nodes (indices) that start the rows of a wrapped layout (the timeline's), to be
+    /// stacked in this order, first on top.
+    pub rows: Vec<usize>,
 }
 
 impl Diagram {

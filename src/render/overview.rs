@@ -256,5 +256,6 @@ pub fn aggregated(kg: &KnowledgeGraph, lang: Lang) -> Diagram {
         boxes: Vec::new(),
         edge_labels: true,
         legend: false,
+        rows: Vec::new(),
     }
 }

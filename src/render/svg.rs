@@ -344,7 +344,7 @@ fn edge_font(e: &super::DiagramEdge) -> f64 {
     if e.label.is_some() {
         12.0
     } else {
-        9.0
+        11.0
     }
 }
 

@@ -50,6 +50,23 @@ impl View {
         View::Timeline,
     ];
 
+    /// The views `jjj report` draws: the fixed ones, and an ego and a path view on 雄安新区
+    /// and 天津 where the corpus names both.
+    pub fn report(kg: &KnowledgeGraph) -> Vec<View> {
+        let mut views = View::FIXED.to_vec();
+        if resolve(kg, "雄安新区").is_ok() && resolve(kg, "天津").is_ok() {
+            views.push(View::Ego {
+                name: "雄安新区".into(),
+                depth: 1,
+            });
+            views.push(View::Path {
+                from: "雄安新区".into(),
+                to: "天津".into(),
+            });
+        }
+        views
+    }
+
     /// A file-name-safe name: `overview`, `ego-region-xiongan-1` (with the resolved id).
     pub fn slug(&self, kg: &KnowledgeGraph) -> String {
         let id = |name: &str| {
@@ -202,6 +219,9 @@ fn is_province(node: &Node) -> bool {
             .as_deref()
             .is_some_and(|l| l.starts_with("province"))
 }
+
+/// How many dates the timeline puts in one row before it wraps.
+const DATES_PER_ROW: usize = 5;
 
 fn select(kg: &KnowledgeGraph, view: &View) -> Result<Selection> {
     let mut sel = Selection {
@@ -572,9 +592,11 @@ pub fn diagram_with(
             }
         })
         .collect();
+    let mut rows = Vec::new();
     if sel.by_date {
         // One box per date, and invisible edges from every node of a date to every node of
-        // the next, so each date's column comes after the one before.
+        // the next, so each date's column comes after the one before; a new row every
+        // DATES_PER_ROW dates (no edge into it), so the timeline wraps to fit a page.
         let mut by_date: BTreeMap<crate::dates::PartialDate, Vec<usize>> = BTreeMap::new();
         for (i, &n) in order.iter().enumerate() {
             if let Some(d) = kg.graph[n].date() {
@@ -582,7 +604,11 @@ pub fn diagram_with(
             }
         }
         let mut previous: Vec<usize> = Vec::new();
-        for (date, members) in by_date {
+        for (column, (date, members)) in by_date.into_iter().enumerate() {
+            if column % DATES_PER_ROW == 0 {
+                previous.clear();
+                rows.push(members[0]);
+            }
             boxes.push(DiagramBox {
                 id: format!("cluster_d{}", date.to_string().replace('-', "_")),
                 label: date.to_string(),
@@ -628,5 +654,6 @@ pub fn diagram_with(
         boxes,
         edge_labels,
         legend: true,
+        rows,
     })
 }

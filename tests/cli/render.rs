@@ -10,7 +10,8 @@ use graphviz_rust::dot_structures::{Graph, Id, Stmt};
 use jjj_graph::catalogue::Kind;
 use jjj_graph::render::view::{diagram, View};
 use jjj_graph::render::{
-    dot, graphviz, mermaid, svg, Diagram, DiagramBox, DiagramEdge, DiagramNode, Direction, Lang,
+    dot, graphviz, mermaid, readability, svg, Diagram, DiagramBox, DiagramEdge, DiagramNode,
+    Direction, Lang,
 };
 use std::time::Duration;
 
@@ -81,10 +82,20 @@ fn dot_parses_back_with_the_same_nodes_and_edges() {
         assert!(!d.nodes.is_empty(), "{view:?}");
         let text = dot::to_dot(&d);
         let parsed = graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{view:?}: {e}"));
-        // The legend, where drawn, is one more node.
+        // The legend, where drawn, is one more node; a wrapped layout has an invisible
+        // anchor per row, linked to the next and to the row's first node.
+        let rows = d.rows.len();
+        let anchors = if rows > 1 {
+            (rows, 2 * rows - 1)
+        } else {
+            (0, 0)
+        };
         assert_eq!(
             count(statements(&parsed)),
-            (d.nodes.len() + usize::from(d.legend), d.edges.len()),
+            (
+                d.nodes.len() + usize::from(d.legend) + anchors.0,
+                d.edges.len() + anchors.1
+            ),
             "{view:?}"
         );
         assert!(text.contains("newrank=\"true\""), "clusters need newrank");
@@ -294,6 +305,7 @@ fn hostile() -> Diagram {
         }],
         edge_labels: true,
         legend: true,
+        rows: Vec::new(),
     }
 }
 
@@ -502,35 +514,6 @@ fn cooccurrence_is_drawn_only_when_asked_and_empty_views_are_refused() {
     assert!(!out.exists());
 }
 
-/// The smallest font of a Graphviz SVG after scaling it to fit A4 (portrait or landscape,
-/// whichever is larger): the size a reader sees printed on one page.
-fn printed_font_on_a4(svg: &str) -> f64 {
-    let number = |key: &str| -> f64 {
-        let at = svg.find(key).expect(key) + key.len();
-        svg[at..]
-            .split(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap()
-    };
-    let (w, h) = (number("width=\""), number("height=\""));
-    let smallest = svg
-        .match_indices("font-size=\"")
-        .map(|(i, k)| {
-            svg[i + k.len()..]
-                .split('"')
-                .next()
-                .unwrap()
-                .parse::<f64>()
-                .unwrap()
-        })
-        .fold(f64::INFINITY, f64::min);
-    let portrait = (595.0 / w).min(842.0 / h);
-    let landscape = (842.0 / w).min(595.0 / h);
-    smallest * portrait.max(landscape).min(1.0)
-}
-
 #[test]
 fn the_overview_aggregates_by_place_and_group_and_fits_a4_at_8pt() {
     let g = graph();
@@ -575,8 +558,116 @@ fn the_overview_aggregates_by_place_and_group_and_fits_a4_at_8pt() {
         graphviz::render(&dot::to_dot(&overview), "svg", Duration::from_secs(60)).unwrap(),
     )
     .unwrap();
-    let font = printed_font_on_a4(&svg);
+    let font = readability::measure(&svg)
+        .unwrap()
+        .printed_font(readability::A4);
     assert!(font >= 8.0, "smallest label on A4: {font:.1} pt");
     let full = diagram(g, &"overview-full".parse().unwrap(), Lang::Zh).unwrap();
     assert!(full.nodes.len() > 100);
+}
+
+/// A3 in points (portrait).
+const A3: (f64, f64) = (842.0, 1191.0);
+
+#[test]
+fn every_report_view_is_read_back_without_overlapping_labels_and_fits_its_page() {
+    let g = graph();
+    for view in View::report(g) {
+        let slug = view.slug(g);
+        let d = diagram(g, &view, Lang::Zh).unwrap();
+        let by_dot = String::from_utf8(
+            graphviz::render(&dot::to_dot(&d), "svg", Duration::from_secs(120)).unwrap(),
+        )
+        .unwrap();
+        let builtin = svg::to_svg(&d).unwrap();
+        for (engine, drawn) in [("graphviz", &by_dot), ("builtin", &builtin)] {
+            let r = readability::measure(drawn).unwrap();
+            assert!(
+                r.labels >= d.nodes.len(),
+                "{slug} by {engine}: {} labels",
+                r.labels
+            );
+            assert_eq!(
+                r.label_overlaps, 0,
+                "{slug} by {engine}: overlapping labels"
+            );
+            assert_eq!(
+                r.node_label_overlaps, 0,
+                "{slug} by {engine}: labels over nodes"
+            );
+            assert!(
+                r.smallest_font >= 11.0,
+                "{slug} by {engine}: {} pt",
+                r.smallest_font
+            );
+        }
+        // Graphviz's drawing of every view but three prints on A4 at 8 pt; parks and wings
+        // need A3, and overview-full (every entity at once) is a poster.
+        let r = readability::measure(&by_dot).unwrap();
+        match slug.as_str() {
+            "overview-full" => assert!(!r.fits(A3, 8.0)),
+            "parks" | "wings" => assert!(r.fits(A3, 8.0), "{slug}: {:?}", r.page_at(8.0)),
+            _ => assert!(
+                r.fits(readability::A4, 8.0),
+                "{slug}: {:?} pt",
+                r.page_at(8.0)
+            ),
+        }
+    }
+}
+
+#[test]
+fn render_stats_prints_each_views_readability_for_both_engines() {
+    let out = jjj()
+        .args(["render", "--stats"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    for column in [
+        "view",
+        "engine",
+        "page at 8 pt (mm)",
+        "A4",
+        "label overlaps",
+        "crossings",
+    ] {
+        assert!(header.contains(column), "{header}");
+    }
+    let rows: Vec<Vec<&str>> = lines
+        .map(|l| {
+            l.split("  ")
+                .filter(|c| !c.trim().is_empty())
+                .map(str::trim)
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 2 * View::report(graph()).len(), "{text}");
+    let timeline: Vec<&Vec<&str>> = rows.iter().filter(|r| r[0] == "timeline").collect();
+    assert_eq!(
+        timeline.iter().map(|r| r[1]).collect::<Vec<_>>(),
+        ["graphviz", "builtin"]
+    );
+    assert_eq!(timeline[0][5], "fits", "{text}");
+    // One view, one engine; --stats draws nothing, so -o makes no sense with it.
+    let one = jjj()
+        .args([
+            "render", "--stats", "--view", "parks", "--engine", "builtin",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8_lossy(&one.get_output().stdout)
+            .lines()
+            .count(),
+        2
+    );
+    jjj()
+        .args(["render", "--stats", "-o", "x.svg"])
+        .assert()
+        .code(2);
 }

@@ -1,11 +1,11 @@
 //! `jjj render`: a report figure — DOT, SVG, PNG, PDF or Mermaid — of one view.
 
-use crate::cli::{output, Inputs};
+use crate::cli::{output, table, Inputs};
 use anyhow::{bail, Context as _};
 use jjj_graph::graph::KnowledgeGraph;
 use jjj_graph::render::graphviz::{self, GraphvizError};
 use jjj_graph::render::view::{diagram_with, View};
-use jjj_graph::render::{dot, mermaid, svg, Diagram, Lang};
+use jjj_graph::render::{dot, mermaid, readability, svg, Diagram, Lang};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -31,12 +31,20 @@ use std::time::Duration;
 ///   jjj render --view path:雄安新区:天津 --engine builtin -o path.svg
 ///   jjj render --view timeline --format dot | dot -Tpdf -o timeline.pdf
 ///   jjj render --view wings --cooccurrence -o wings.svg
+///   jjj render --stats                  (how readable each report view is, both engines)
+///   jjj render --stats --view parks
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// The view.
-    #[arg(long, default_value = "overview", value_name = "VIEW")]
-    pub view: View,
+    /// The view [default: overview; with --stats: every view `jjj report` draws].
+    #[arg(long, value_name = "VIEW")]
+    pub view: Option<View>,
+    /// Print how readable the view is instead of drawing it, for each engine (Graphviz when
+    /// installed, and the built-in layout): the drawing's size, its smallest label, the page
+    /// on which that label prints at 8 pt and whether that is A4 or smaller, overlapping
+    /// labels, labels over another node, and edge crossings.
+    #[arg(long, conflicts_with_all = ["format", "output"])]
+    pub stats: bool,
     /// dot, svg, png, pdf or mermaid (default: from the -o extension, else dot).
     #[arg(long, short, value_name = "FORMAT", value_parser = ["dot", "svg", "png", "pdf", "mermaid"])]
     pub format: Option<String>,
@@ -143,6 +151,65 @@ pub fn view_diagram(
     Ok(diagram)
 }
 
+/// `--stats`: the readability of each view by each engine, as a table.
+fn stats(graph: &KnowledgeGraph, args: &Args) -> anyhow::Result<ExitCode> {
+    let views = match &args.view {
+        Some(view) => vec![view.clone()],
+        None => View::report(graph),
+    };
+    let engines: &[&str] = match args.engine.as_str() {
+        "auto" if graphviz::available() => &["graphviz", "builtin"],
+        "auto" => {
+            eprintln!("jjj: Graphviz's dot is not installed: figures for the built-in layout only (apt-get install graphviz fonts-noto-cjk)");
+            &["builtin"]
+        }
+        "graphviz" => &["graphviz"],
+        _ => &["builtin"],
+    };
+    let mut rows = vec![[
+        "view",
+        "engine",
+        "size",
+        "smallest",
+        "page at 8 pt (mm)",
+        "A4",
+        "label overlaps",
+        "labels on nodes",
+        "crossings",
+    ]
+    .map(String::from)
+    .to_vec()];
+    for view in &views {
+        let diagram = view_diagram(graph, view, args.lang, args.cooccurrence)?;
+        for &engine in engines {
+            let drawing = draw(&diagram, "svg", engine, Duration::from_secs(args.timeout))?;
+            let svg = String::from_utf8_lossy(&drawing.bytes);
+            let r = readability::measure(&svg)
+                .with_context(|| format!("cannot read back the SVG of {}", view.slug(graph)))?;
+            let (w, h) = r.page_at(8.0);
+            let mm = |pt: f64| pt * 25.4 / 72.0;
+            rows.push(vec![
+                view.slug(graph),
+                engine.to_owned(),
+                format!("{:.0} × {:.0}", r.width, r.height),
+                format!("{:.0}", r.smallest_font),
+                format!("{:.0} × {:.0}", mm(w), mm(h)),
+                if r.fits(readability::A4, 8.0) {
+                    "fits"
+                } else {
+                    "too big"
+                }
+                .to_owned(),
+                r.label_overlaps.to_string(),
+                r.node_label_overlaps.to_string(),
+                r.edge_crossings.to_string(),
+            ]);
+        }
+    }
+    output::write_stdout(table::render(&rows).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
     let format = match (&args.format, &args.output) {
@@ -154,7 +221,11 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
         bail!("{format} is binary: write it to a file with -o FILE, or redirect stdout");
     }
     let graph = inputs.graph()?;
-    let diagram = view_diagram(&graph, &args.view, args.lang, args.cooccurrence)?;
+    if args.stats {
+        return stats(&graph, &args);
+    }
+    let view = args.view.clone().unwrap_or(View::Overview);
+    let diagram = view_diagram(&graph, &view, args.lang, args.cooccurrence)?;
     let Drawing {
         bytes,
         engine,
