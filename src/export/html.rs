@@ -1,19 +1,28 @@
-//! One self-contained, offline HTML page: Cytoscape.js (vendored in `assets/`, MIT) and the
-//! graph inlined, with a search box, kind and relation filters, a card with the evidence
-//! sentences of the clicked node, and a zh/en toggle. A Content-Security-Policy forbids
+//! One self-contained, offline HTML page: Cytoscape.js and its fcose layout (vendored in
+//! `assets/`, MIT) and the graph inlined. It opens on the whole graph laid out by force with
+//! compound region boxes, nodes sized by PageRank and only as many labels as fit without
+//! overlapping (more as the reader zooms); the report views are selectable, a click shows a
+//! node's evidence card and, in a view, adds its neighbours; the picture saves as PNG or
+//! SVG. Search, kind/relation/provenance filters and a zh/en toggle. A Content-Security-Policy forbids
 //! every network request; data goes in as JSON with `<`, `>` and `&` escaped, and the page
 //! writes it with `textContent` only, so nothing in the data can inject markup or script.
 
 use super::record::{evidence_text, provenance};
 use super::{Exporter, Output};
+use crate::algo::centrality::page_rank;
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
+use crate::query::{EdgeFilter, Traversal};
 use crate::render::style::{edge_style, node_style};
-use crate::render::{view::region_boxes, Lang};
+use crate::render::view::{diagram, region_boxes, View};
+use crate::render::Lang;
 use serde_json::{json, Map, Value};
 
 const TEMPLATE: &str = include_str!("../../assets/graph.html");
 const CYTOSCAPE: &str = include_str!("../../assets/cytoscape.min.js");
+/// layout-base, cose-base and cytoscape-fcose (MIT): the force layout that keeps compound
+/// boxes apart.
+const FCOSE: &str = include_str!("../../assets/fcose.js");
 
 /// The `html` exporter.
 pub struct Html;
@@ -47,9 +56,54 @@ pub fn script_json(value: &Value) -> Result<String> {
         .replace('\u{2029}', "\\u2029"))
 }
 
+/// The report views as the page draws them: each view's diagram — the same nodes, boxes and
+/// drawn edges as its SVG — with entity nodes under their graph ids, placed where the
+/// built-in layered layout puts them.
+fn views(graph: &KnowledgeGraph) -> Vec<Value> {
+    View::report(graph)
+        .iter()
+        .filter_map(|view| {
+            let d = diagram(graph, view, Lang::Zh).ok()?;
+            let at = crate::render::svg::positions(&d).ok()?;
+            (!d.nodes.is_empty()).then(|| {
+                json!({
+                    "slug": view.slug(graph),
+                    "title": d.title.replace('\n', " — "),
+                    "boxes": d.boxes.iter().map(|b| json!({
+                        "id": format!("view-box/{}", b.id), "label": b.label,
+                        "parent": b.parent.map(|p| format!("view-box/{}", d.boxes[p].id)),
+                    })).collect::<Vec<_>>(),
+                    "nodes": d.nodes.iter().zip(&at).map(|(n, [x, y, w, h])| json!({
+                        "id": n.id, "label": n.label, "kind": n.kind,
+                        "x": x.round(), "y": y.round(), "w": w.round(), "h": h.round(),
+                        "parent": n.in_box.map(|b| format!("view-box/{}", d.boxes[b].id)),
+                        "discovered": n.discovered, "highlight": n.highlight,
+                    })).collect::<Vec<_>>(),
+                    "edges": d.edges.iter().filter(|e| !e.invisible).map(|e| json!({
+                        "source": d.nodes[e.source].id, "target": d.nodes[e.target].id,
+                        "relation": e.relation, "highlight": e.highlight, "undirected": e.undirected(),
+                        "label": (d.edge_labels || e.label.is_some()).then(|| e.text()),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+        })
+        .collect()
+}
+
+/// Each node's PageRank over the typed relations, scaled so the highest is 1.
+fn centrality(graph: &KnowledgeGraph) -> Vec<f64> {
+    let traversal = Traversal::new(graph, &EdgeFilter::typed());
+    let rank = page_rank(&traversal.graph, 0.85, 1e-10, 200);
+    let top = rank.iter().copied().fold(f64::MIN_POSITIVE, f64::max);
+    rank.iter()
+        .map(|r| (r / top * 1000.0).round() / 1000.0)
+        .collect()
+}
+
 /// The data the page draws.
 fn page_data(graph: &KnowledgeGraph) -> Value {
     let indices: Vec<_> = graph.graph.node_indices().collect();
+    let rank = centrality(graph);
     let (boxes, placement) = region_boxes(graph, &indices, Lang::Zh);
     let nodes: Vec<Value> = indices
         .iter()
@@ -86,6 +140,7 @@ fn page_data(graph: &KnowledgeGraph) -> Value {
                 "mentions": n.mentions.iter().map(|m| format!("{} #{}: {}", m.document, m.sentence, m.text)).collect::<Vec<_>>(),
                 "parent": place.map(|b| boxes[b].id.clone()),
                 "discovered": n.discovered,
+                "rank": rank[i.index()],
             })
         })
         .collect();
@@ -130,6 +185,7 @@ fn page_data(graph: &KnowledgeGraph) -> Value {
         })).collect::<Vec<_>>(),
         "kinds": kinds,
         "relations": relations,
+        "views": views(graph),
     })
 }
 
@@ -150,12 +206,15 @@ impl Exporter for Html {
         let (middle, tail) = rest
             .split_once("/*CYTOSCAPE*/")
             .expect("the template has a library marker");
-        let mut page = String::with_capacity(TEMPLATE.len() + data.len() + CYTOSCAPE.len());
-        page.push_str(head);
-        page.push_str(&data);
-        page.push_str(middle);
-        page.push_str(CYTOSCAPE);
-        page.push_str(tail);
+        #[allow(clippy::expect_used, reason = "the template is compiled in")]
+        let (library, tail) = tail
+            .split_once("/*FCOSE*/")
+            .expect("the template has a layout marker");
+        let mut page =
+            String::with_capacity(TEMPLATE.len() + data.len() + CYTOSCAPE.len() + FCOSE.len());
+        for part in [head, &data, middle, CYTOSCAPE, library, FCOSE, tail] {
+            page.push_str(part);
+        }
         Ok(Output::File(page.into_bytes()))
     }
 }

@@ -110,9 +110,28 @@ fn shape(out: &mut String, st: &NodeStyle, x: f64, y: f64, w: f64, h: f64, style
     }
 }
 
+/// Each node's centre and size (x, y, width, height) as the built-in layout places it, in
+/// node order (the HTML page shows a report view with these positions).
+pub fn positions(diagram: &Diagram) -> Result<Vec<[f64; 4]>> {
+    let g = layout(diagram)?;
+    Ok((0..diagram.nodes.len())
+        .map(|i| {
+            g.node(&format!("n{i}")).map_or([0.0; 4], |l| {
+                [l.x.unwrap_or(0.0), l.y.unwrap_or(0.0), l.width, l.height]
+            })
+        })
+        .collect())
+}
+
 /// Lay out `diagram` with dagre and draw it as SVG. A figure the layout cannot handle is
 /// an error, not a broken file.
 pub fn to_svg(diagram: &Diagram) -> Result<String> {
+    let g = layout(diagram)?;
+    draw(diagram, &g)
+}
+
+/// `diagram` laid out by dagre: nodes `n{i}`, boxes `box{i}`, edges `e{i}`.
+fn layout(diagram: &Diagram) -> Result<Graph<NodeLabel, EdgeLabel>> {
     let mut g: Graph<NodeLabel, EdgeLabel> = Graph::with_options(GraphOptions {
         directed: true,
         multigraph: true,
@@ -196,6 +215,11 @@ pub fn to_svg(diagram: &Diagram) -> Result<String> {
             ),
         });
     }
+    Ok(g)
+}
+
+/// The SVG of `diagram` laid out as `g`.
+fn draw(diagram: &Diagram, g: &Graph<NodeLabel, EdgeLabel>) -> Result<String> {
     let (gw, gh) = g
         .graph_label::<GraphLabel>()
         .map_or((0.0, 0.0), |l| (l.width, l.height));

@@ -6,7 +6,10 @@
 //! package.json in tests/clients; Debian: chromium). These tests fail, not skip, without them.
 
 use super::*;
+use jjj_graph::render::view::{diagram, View};
+use jjj_graph::render::{dot, graphviz, Lang};
 use serde_json::Value;
+use std::time::Duration;
 
 /// `jjj ARGS… export --format FORMAT -o DIR/FILE`; returns the path.
 fn export_to(dir: &Path, format: &str, file: &str, extra: &[&str]) -> PathBuf {
@@ -34,6 +37,27 @@ pub(super) fn client(program: &str, script: &str, args: &[&Path]) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{script} printed no JSON: {e}"))
+}
+
+/// The ids of the nodes a Graphviz SVG draws (groups of class `node` with text; not the
+/// legend).
+fn svg_node_ids(svg: &str) -> Vec<String> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(svg, options).unwrap();
+    doc.descendants()
+        .filter(|g| g.attribute("class") == Some("node"))
+        .filter(|g| g.descendants().any(|t| t.has_tag_name("text")))
+        .filter_map(|g| {
+            g.children()
+                .find(|t| t.has_tag_name("title"))?
+                .text()
+                .map(str::to_owned)
+        })
+        .filter(|id| id != "legend")
+        .collect()
 }
 
 fn kind_counts() -> Value {
@@ -124,9 +148,39 @@ fn html_page_draws_searches_and_stays_offline_in_chromium() {
         !html.contains("<script src") && !html.contains("<link "),
         "nothing loaded from outside"
     );
-    let v = client("node", "html_check.mjs", &[&page]);
+    // Each report view's nodes, as Graphviz draws them in its SVG.
+    let mut expected = serde_json::Map::new();
+    for view in View::report(graph()) {
+        let d = diagram(graph(), &view, Lang::Zh).unwrap();
+        let svg = graphviz::render(&dot::to_dot(&d), "svg", Duration::from_secs(120)).unwrap();
+        expected.insert(
+            view.slug(graph()),
+            svg_node_ids(&String::from_utf8(svg).unwrap()).into(),
+        );
+    }
+    let views = dir.path().join("views.json");
+    std::fs::write(&views, serde_json::to_vec(&expected).unwrap()).unwrap();
+    let v = client("node", "html_check.mjs", &[&page, &views]);
     assert_eq!(v["failures"], serde_json::json!([]), "{v}");
     assert_eq!(v["nodes"], graph().graph.node_count());
+    // The first view labels the most central entities, none over another, at 12 px or more.
+    assert!(v["first_view"]["drawn"].as_u64().unwrap() >= 30, "{v}");
+    assert_eq!(v["first_view"]["overlapping"], serde_json::json!([]));
+    assert!(
+        v["first_view"]["smallest_px"].as_f64().unwrap() >= 11.9,
+        "{v}"
+    );
+    assert!(
+        v["zoomed_in"]["drawn"].as_u64() > v["first_view"]["drawn"].as_u64(),
+        "zooming in shows more labels: {v}"
+    );
+    for (slug, ids) in &expected {
+        assert_eq!(v["views"][slug]["same"], true, "{slug}: {v}");
+        assert_eq!(v["views"][slug]["nodes"], ids.as_array().unwrap().len());
+    }
+    assert!(v["expanded"]["added"].as_u64().unwrap() > 0, "{v}");
+    assert_eq!(v["saved_png"], "jjj-graph.png");
+    assert_eq!(v["saved_svg"], "jjj-graph.svg");
     assert_eq!(v["first_hit"], "region/xiongan");
     assert_eq!(v["outside_requests"], serde_json::json!([]));
     assert!(v["painted"].as_u64().unwrap() > 5000, "the graph draws");

@@ -1,13 +1,20 @@
 // Open jjj's HTML export in headless Chromium (playwright-core driving Debian's chromium)
 // and check what a reader would: the graph draws (non-blank canvas), the search finds
 // 雄安新区 and shows its card with evidence, the zh/en toggle relabels nodes, the kind and
-// provenance filters hide what they uncheck, and no request leaves the page. Prints a JSON report; exits 1 on any failure.
-// Usage: node html_check.mjs PAGE.html [SCREENSHOT.png]
+// provenance filters hide what they uncheck, and no request leaves the page. The first view:
+// the labels drawn (read back from Cytoscape's label boxes) do not overlap. With
+// VIEWS.json ({slug: [node ids of that view's SVG]}): selecting each report view shows
+// exactly those nodes, and a click in a view adds neighbours. Save PNG/SVG download files.
+// Prints a JSON report; exits 1 on any failure.
+// Usage: node html_check.mjs PAGE.html [VIEWS.json] [SCREENSHOT.png]
 import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 const page_path = path.resolve(process.argv[2]);
-const shot = process.argv[3];
+const extra = process.argv.slice(3);
+const shot = extra.find((a) => a.endsWith(".png"));
+const views_file = extra.find((a) => a.endsWith(".json"));
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
 const failures = [];
@@ -36,6 +43,67 @@ try {
   });
   if (report.painted < 5000) failures.push(`canvas nearly blank: ${report.painted} painted pixels`);
   if (shot) await page.screenshot({ path: shot });
+  // The labels drawn in the first view (entities and region boxes) overlap nowhere.
+  const labels = () => page.evaluate(() => {
+    const drawn = window.cy.nodes().filter((n) => n.visible() && n.hasClass("labelled"));
+    const box = (n) => n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+    const boxes = drawn.map((n) => [n.data("label"), box(n)]);
+    const overlapping = [];
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i][1], b = boxes[j][1];
+      if (a.x1 < b.x2 - 0.5 && b.x1 < a.x2 - 0.5 && a.y1 < b.y2 - 0.5 && b.y1 < a.y2 - 0.5) overlapping.push(boxes[i][0] + " / " + boxes[j][0]);
+    }
+    const fonts = drawn.map((n) => parseFloat(n.style("font-size")) * window.cy.zoom());
+    return { drawn: boxes.length, overlapping, smallest_px: Math.min(...fonts) };
+  });
+  report.first_view = await labels();
+  if (report.first_view.overlapping.length) failures.push("first view: overlapping labels " + report.first_view.overlapping.join(", "));
+  // Zooming in makes room for more labels.
+  await page.evaluate(() => { window.cy.zoom({ level: window.cy.zoom() * 2, renderedPosition: { x: 570, y: 450 } }); });
+  await page.waitForTimeout(400);
+  report.zoomed_in = await labels();
+  if (report.zoomed_in.overlapping.length) failures.push("zoomed in: overlapping labels " + report.zoomed_in.overlapping.join(", "));
+  await page.click("#fit");
+  await page.waitForTimeout(300);
+  // Report views: the same nodes as the view's SVG.
+  if (views_file) {
+    const expected = JSON.parse(readFileSync(views_file, "utf8"));
+    report.views = {};
+    for (const [slug, ids] of Object.entries(expected)) {
+      await page.check(`#views input[value="${slug}"]`);
+      await page.waitForTimeout(200);
+      const shown = await page.evaluate(() => window.cy.nodes().filter((n) => n.visible() && n.data("kind") !== "box").map((n) => n.id()).sort());
+      const want = [...ids].sort();
+      const same = JSON.stringify(shown) === JSON.stringify(want);
+      const l = await labels();
+      report.views[slug] = { nodes: shown.length, same, labels: l.drawn, overlapping: l.overlapping.length };
+      if (!same) failures.push(`view ${slug}: shows ${shown.length} nodes, its SVG ${want.length}`);
+      if (shot) await page.screenshot({ path: shot.replace(/\.png$/, `-${slug}.png`) });
+    }
+    // A click in a view adds the node's neighbours.
+    const [slug, ids] = Object.entries(expected).find(([s]) => s.startsWith("path-"));
+    await page.check(`#views input[value="${slug}"]`);
+    await page.waitForTimeout(200);
+    report.expanded = await page.evaluate((id) => {
+      const before = window.cy.nodes().length;
+      window.cy.getElementById(id).emit("tap");
+      return { added: window.cy.nodes().length - before, said: Number(document.body.dataset.expanded) };
+    }, ids.includes("region/xiongan") ? "region/xiongan" : ids[0]);
+    if (!(report.expanded.added > 0 && report.expanded.added === report.expanded.said)) failures.push("a click in a view added no neighbours");
+    await page.check('#views input[value="graph"]');
+    await page.waitForTimeout(200);
+  }
+  // Save the picture: PNG and SVG downloads; the SVG is well-formed and carries the labels.
+  for (const [button, ext] of [["#save-png", "png"], ["#save-svg", "svg"]]) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+    report["saved_" + ext] = download.suggestedFilename();
+    if (report["saved_" + ext] !== "jjj-graph." + ext) failures.push("save " + ext + ": " + report["saved_" + ext]);
+  }
+  report.svg = await page.evaluate(() => {
+    const doc = new DOMParser().parseFromString(window.jjjSvg(), "image/svg+xml");
+    return { error: !!doc.querySelector("parsererror"), texts: doc.querySelectorAll("text").length, nodes: doc.querySelectorAll("ellipse").length };
+  });
+  if (report.svg.error || report.svg.texts < report.first_view.drawn) failures.push("saved SVG: " + JSON.stringify(report.svg));
   // Search.
   await page.fill("#search", "雄安新区");
   await page.press("#search", "Enter");
