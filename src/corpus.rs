@@ -138,6 +138,43 @@ pub fn read_document(path: &Path) -> Result<DocumentFile> {
 /// Binary input and other encodings (GBK, Big5) are refused by name, with the position of
 /// the first bad byte.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String> {
+    // UTF-16 with a byte-order mark is decoded; without one, it is named (not "binary").
+    let utf16 = |order: &'static str, unit: fn([u8; 2]) -> u16, body: &[u8]| {
+        let units: Vec<u16> = body
+            .chunks(2)
+            .map(|c| unit([c[0], c.get(1).copied().unwrap_or(0)]))
+            .collect();
+        String::from_utf16(&units).map_err(|_| Error::Utf16 {
+            path: path.to_owned(),
+            order,
+        })
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, body @ ..] => return utf16("LE", u16::from_le_bytes, body),
+        [0xFE, 0xFF, body @ ..] => return utf16("BE", u16::from_be_bytes, body),
+        _ => {}
+    }
+    let sample = &bytes[..bytes.len().min(512) & !1];
+    let zeros_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    if sample.len() >= 8 {
+        let half = sample.len() / 2;
+        for (parity, order) in [(1, "LE"), (0, "BE")] {
+            // ASCII-heavy UTF-16: most high bytes are 0; Chinese: none is 0 but no low is either.
+            if zeros_at(parity) * 3 > half && zeros_at(1 - parity) * 10 < half {
+                return Err(Error::Utf16 {
+                    path: path.to_owned(),
+                    order,
+                });
+            }
+        }
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::Binary {
             path: path.to_owned(),

@@ -23,6 +23,9 @@ pub enum Error {
         column: usize,
         hint: String,
     },
+    /// A document is UTF-16 without a byte-order mark (or with a broken surrogate).
+    #[error("{path}: UTF-16{order} text that cannot be decoded as it is; convert it to UTF-8: iconv -f UTF-16{order} -t UTF-8 '{path}' > converted.txt")]
+    Utf16 { path: String, order: &'static str },
     /// A document looks binary (NUL bytes).
     #[error("{path}: looks like a binary file (NUL byte at offset {offset}), not a text document")]
     Binary { path: String, offset: usize },

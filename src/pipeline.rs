@@ -339,6 +339,9 @@ impl<'c> Extractor<'c> {
             is_document: source.is.as_deref().and_then(|id| catalogue.index_of(id)),
         };
         for f in matcher.find(text) {
+            if another_years_event(&catalogue.entities[f.entity], text, &f.range) {
+                continue;
+            }
             if let Some(sentence) = ctx.sentence_at(f.range.start) {
                 let via = match (f.nested, f.local) {
                     (true, _) => Via::Nested,
@@ -352,6 +355,24 @@ impl<'c> Extractor<'c> {
                     via,
                 });
             }
+        }
+        // An event's name inside another event's name (京津冀协同发展座谈会 in 深入推进京津冀
+        // 协同发展座谈会) is part of that name, not a mention of the other event.
+        let is_event = |m: &RawMention| catalogue.entities[m.entity].kind() == Kind::Event;
+        let events: Vec<std::ops::Range<usize>> = ctx
+            .mentions
+            .iter()
+            .filter(|m| m.via != Via::Nested && is_event(m))
+            .map(|m| m.range.clone())
+            .collect();
+        if !events.is_empty() {
+            ctx.mentions.retain(|m| {
+                !(m.via == Via::Nested
+                    && is_event(m)
+                    && events
+                        .iter()
+                        .any(|r| r.start <= m.range.start && m.range.end <= r.end))
+            });
         }
         ctx.index();
         // The catalogue's entities, plus this document's discovered ones once it has any.
@@ -584,6 +605,42 @@ impl<'c> Extractor<'c> {
             problems,
         }
     }
+}
+
+/// The year written with a name: `2024年` or `2024年度` right before it, or inside it.
+fn written_year(text: &str, range: &std::ops::Range<usize>) -> Option<i32> {
+    let year_before = |before: &str| -> Option<i32> {
+        let before = before
+            .strip_suffix('度')
+            .unwrap_or(before)
+            .strip_suffix('年')?;
+        let digits = before.get(before.len().checked_sub(4)?..)?;
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse().ok())?
+    };
+    let mut start = range.start.saturating_sub(12);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = &text[start..range.start];
+    year_before(before.trim_end()).or_else(|| {
+        let name = &text[range.clone()];
+        name.find('年')
+            .and_then(|at| year_before(&name[..at + '年'.len_utf8()]))
+    })
+}
+
+/// A dated event named with another year (认真落实2024年京津冀党政主要领导座谈会要求 is not
+/// the 2023 meeting): a different event, not a mention of this one.
+fn another_years_event(entity: &Entity, text: &str, range: &std::ops::Range<usize>) -> bool {
+    entity.kind() == Kind::Event
+        && entity
+            .record
+            .date
+            .zip(written_year(text, range))
+            .is_some_and(|(date, year)| date.year != year)
 }
 
 fn problem(severity: Severity, code: &str, message: String) -> Problem {

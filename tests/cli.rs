@@ -18,6 +18,8 @@ mod exports;
 mod fuzzed;
 #[path = "cli/hardening.rs"]
 mod hardening;
+#[path = "cli/news_rules.rs"]
+mod news_rules;
 #[path = "cli/open_world.rs"]
 mod open_world;
 #[path = "cli/queries.rs"]

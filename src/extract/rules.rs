@@ -660,12 +660,15 @@ impl Rules<'_, '_> {
     }
 
     /// REGION directly followed by a region or park, and a 、 list after it (河北唐山、保定):
-    /// each item lies in the region, unless the catalogue places it elsewhere.
+    /// each item lies in the region, unless the catalogue places it elsewhere. One-character
+    /// abbreviations side by side are a pair or triple word (津冀, 京雄, 京津冀) naming regions
+    /// next to each other, never one inside another.
     fn region_prefix(&self, s: usize, out: &mut Vec<RuleEdge>) {
         let mentions = self.ctx.in_sentence(s);
+        let abbreviation = |m: &RawMention| self.ctx.text[m.range.clone()].chars().count() == 1;
         for r in mentions
             .iter()
-            .filter(|m| m.is_top() && self.kind(m) == Kind::Region)
+            .filter(|m| m.is_top() && self.kind(m) == Kind::Region && !abbreviation(m))
         {
             let mut end = r.range.end;
             let mut first = true;
@@ -681,6 +684,7 @@ impl Rules<'_, '_> {
                     m.range.start == start
                         && matches!(self.kind(m), Kind::Region | Kind::Park)
                         && m.via != Via::Enumeration
+                        && !abbreviation(m)
                 }) else {
                     break;
                 };

@@ -1,0 +1,125 @@
+//! The relation and mention rules on one-line documents taken from real news (issue 16):
+//! each case states a fact a reader would read differently from a literal rule.
+
+use super::{jjj_seeds, json_of};
+use predicates::prelude::*;
+use serde_json::Value;
+
+/// The JSON export of a corpus of the given one-line documents.
+fn graph_of(texts: &[&str]) -> Value {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (i, text) in texts.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{i}.txt")), format!("{text}\n")).unwrap();
+    }
+    json_of(&mut jjj_seeds(
+        dir.path(),
+        &["export", "--format", "json", "-o", "-"],
+    ))
+}
+
+/// The typed edges as (source, relation, target).
+fn typed(g: &Value) -> Vec<(String, String, String)> {
+    g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["relation"] != "co_occurs")
+        .map(|e| {
+            let s = |k: &str| e[k].as_str().unwrap().to_owned();
+            (s("source"), s("relation"), s("target"))
+        })
+        .collect()
+}
+
+/// How many times the node `id` is mentioned.
+fn mentions(g: &Value, id: &str) -> usize {
+    g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == id)
+        .map_or(0, |n| n["mentions"].as_array().unwrap().len())
+}
+
+#[test]
+fn pair_words_name_regions_side_by_side_never_one_inside_another() {
+    let g = graph_of(&[
+        "中关村企业在津冀设立分支机构。",
+        "推动京雄、津雄和京津冀交通一体化。",
+    ]);
+    let inside: Vec<_> = typed(&g)
+        .into_iter()
+        .filter(|(_, r, _)| r == "located_in")
+        .collect();
+    assert!(
+        !inside
+            .iter()
+            .any(|(s, _, t)| s == "region/hebei" && t == "region/tianjin"),
+        "{inside:?}"
+    );
+    assert!(
+        !inside.iter().any(|(s, _, _)| s == "region/xiongan"),
+        "{inside:?}"
+    );
+    // A full region name before a city still places it (河北唐山).
+    let g = graph_of(&["河北唐山、保定加快发展。"]);
+    assert!(typed(&g).contains(&(
+        "region/tangshan".into(),
+        "located_in".into(),
+        "region/hebei".into()
+    )));
+}
+
+#[test]
+fn an_event_named_with_another_year_is_another_event() {
+    let g = graph_of(&["认真落实2024年京津冀党政主要领导座谈会要求。"]);
+    assert_eq!(mentions(&g, "event/2023-07-leaders-symposium"), 0);
+    // The year it was held, or none, keeps the mention.
+    let g = graph_of(&["落实2023年京津冀党政主要领导座谈会要求。京津冀党政主要领导座谈会召开。"]);
+    assert_eq!(mentions(&g, "event/2023-07-leaders-symposium"), 2);
+}
+
+#[test]
+fn an_event_name_inside_a_longer_event_name_is_not_mentioned() {
+    let g = graph_of(&["深入推进京津冀协同发展座谈会在石家庄召开。"]);
+    assert_eq!(mentions(&g, "event/2023-05-hebei-symposium"), 1);
+    assert_eq!(mentions(&g, "event/2019-jjj-symposium"), 0);
+}
+
+#[test]
+fn utf16_is_decoded_with_a_byte_order_mark_and_named_without_one() {
+    let utf16 = |text: &str, bom: bool| -> Vec<u8> {
+        let mut bytes = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bom.txt"),
+        utf16("雄安新区位于河北。\n", true),
+    )
+    .unwrap();
+    let g = json_of(&mut jjj_seeds(
+        dir.path(),
+        &["export", "--format", "json", "-o", "-"],
+    ));
+    assert!(typed(&g).contains(&(
+        "region/xiongan".into(),
+        "located_in".into(),
+        "region/hebei".into()
+    )));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plain.txt"),
+        utf16("Xiong'an lies in Hebei, near Beijing.\n", false),
+    )
+    .unwrap();
+    jjj_seeds(dir.path(), &["list"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicates::str::contains("UTF-16LE")
+                .and(predicates::str::contains("iconv -f UTF-16LE")),
+        )
+        .stderr(predicates::str::contains("binary").not());
+}
