@@ -811,10 +811,51 @@ fn document_date(
         .into_iter()
         .find(|d| d.date.day.is_some())
         .map(|d| d.date);
-    match from_text {
-        Some(d) => (Some(d), Some("text")),
+    if let Some(d) = from_text {
+        return (Some(d), Some("text"));
+    }
+    match header_date(normalized.text.as_str()) {
+        Some(d) => (Some(d), Some("header")),
         None => (None, None),
     }
+}
+
+/// A news page's header date in its first lines: `2024-04-30 10:13:36 来源:新华网`,
+/// `来源:央视新闻客户端2025-02-27 22:20`, `发布时间:2024/04/30` (year-month-day with `-`, `/`
+/// or `.`, checked as a date).
+fn header_date(text: &str) -> Option<PartialDate> {
+    let head: String = text.lines().take(6).collect::<Vec<_>>().join("\n");
+    let bytes = head.as_bytes();
+    let number = |at: usize, max: usize| -> Option<(u32, usize)> {
+        let len = bytes[at..]
+            .iter()
+            .take(max)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if len == 0 {
+            return None;
+        }
+        head[at..at + len].parse().ok().map(|n| (n, at + len))
+    };
+    (0..bytes.len().saturating_sub(7)).find_map(|at| {
+        if at > 0 && bytes[at - 1].is_ascii_digit() {
+            return None;
+        }
+        let (year, next) = number(at, 4).filter(|(_, end)| end - at == 4)?;
+        let separator = *bytes.get(next)?;
+        if !matches!(separator, b'-' | b'/' | b'.') {
+            return None;
+        }
+        let (month, next) = number(next + 1, 2)?;
+        if bytes.get(next) != Some(&separator) {
+            return None;
+        }
+        let (day, end) = number(next + 1, 2)?;
+        if bytes.get(end).is_some_and(u8::is_ascii_digit) || !(1990..=2100).contains(&year) {
+            return None;
+        }
+        PartialDate::new(year as i32, Some(month), Some(day))
+    })
 }
 
 /// An edge being assembled: the edge, its rules, and how many document evidence items

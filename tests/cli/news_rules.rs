@@ -123,3 +123,47 @@ fn utf16_is_decoded_with_a_byte_order_mark_and_named_without_one() {
         )
         .stderr(predicates::str::contains("binary").not());
 }
+
+#[test]
+fn news_header_dates_date_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, text) in [
+        (
+            "a.txt",
+            "京津冀协同发展十周年\n2024-04-30 10:13:36 来源:新华网\n雄安新区位于河北。\n",
+        ),
+        (
+            "b.txt",
+            "标题\n来源:央视新闻客户端2025-02-27 22:20\n天津和北京合作。\n",
+        ),
+        ("c.txt", "发布时间:2024/04/30\n河北推进协同。\n"),
+        ("d.txt", "编号 12024-13-45\n河北推进协同。\n"),
+    ] {
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    let g = json_of(&mut jjj_seeds(
+        dir.path(),
+        &["export", "--format", "json", "-o", "-"],
+    ));
+    let dates: Vec<(String, String)> = g["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["date"].as_str().unwrap_or("-").to_owned(),
+                d["date_source"].as_str().unwrap_or("-").to_owned(),
+            )
+        })
+        .collect();
+    let header = |d: &str| (d.to_owned(), "header".to_owned());
+    assert_eq!(
+        dates,
+        [
+            header("2024-04-30"),
+            header("2025-02-27"),
+            header("2024-04-30"),
+            ("-".into(), "-".into())
+        ]
+    );
+}
