@@ -167,3 +167,18 @@ fn news_header_dates_date_the_document() {
         ]
     );
 }
+
+#[test]
+fn official_name_variants_find_their_entities() {
+    for (variant, id) in [
+        ("高端工业母机产业链", "chain/instruments-machine-tools"),
+        ("生命健康集群", "cluster/biomedicine"),
+        ("电力及新能源高端装备集群", "cluster/power-equipment"),
+        ("北京市经济和信息化局", "org/beijing-econ-info-bureau"),
+        ("天津市工业和信息化局", "org/tianjin-miit-bureau"),
+        ("京津冀协同发展联合工作办公室", "org/jjj-joint-office"),
+    ] {
+        let g = graph_of(&[&format!("{variant}召开会议。")]);
+        assert_eq!(mentions(&g, id), 1, "{variant}");
+    }
+}
