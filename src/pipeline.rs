@@ -209,7 +209,12 @@ pub fn build_from(
             break;
         }
     }
-    for s in &catalogue.sources {
+    // The catalogue was curated from its sources: on documents that are none of them (a
+    // user's own), what it lists but they do not mention is background, not a problem.
+    let own_documents =
+        !catalogue.sources.is_empty() && !catalogue.sources.iter().any(|s| names.contains(&s.file));
+    merged.background_only = own_documents;
+    for s in catalogue.sources.iter().filter(|_| !own_documents) {
         if !names.contains(&s.file) {
             merged.problems.push(problem(
                 Severity::Warning,
@@ -881,6 +886,8 @@ struct Merged<'c> {
     curated: Vec<Vec<Evidence>>,
     infos: Vec<DocumentInfo>,
     problems: Vec<Problem>,
+    /// The documents are none of the catalogue's sources: unmentioned entries are background.
+    background_only: bool,
 }
 
 impl<'c> Merged<'c> {
@@ -899,6 +906,7 @@ impl<'c> Merged<'c> {
             curated: vec![Vec::new(); catalogue.relations.len()],
             infos: Vec::new(),
             problems: Vec::new(),
+            background_only: false,
         }
     }
 
@@ -1131,14 +1139,17 @@ impl<'c> Merged<'c> {
         for (r, mut evidence) in catalogue.relations.iter().zip(curated) {
             if let Some(quote) = &r.quote {
                 if evidence.is_empty() {
-                    self.problems.push(problem(
-                        Severity::Error,
-                        "quote-not-found",
-                        format!(
-                            "{}:{}: the quote '{quote}' for {} -{}-> {} is in no normalized document",
-                            catalogue.relations_file, r.line, r.source, r.relation, r.target
-                        ),
-                    ));
+                    // On a user's own documents the curated quotes are background.
+                    if !self.background_only {
+                        self.problems.push(problem(
+                            Severity::Error,
+                            "quote-not-found",
+                            format!(
+                                "{}:{}: the quote '{quote}' for {} -{}-> {} is in no normalized document",
+                                catalogue.relations_file, r.line, r.source, r.relation, r.target
+                            ),
+                        ));
+                    }
                     if r.reference.is_none() {
                         continue;
                     }
@@ -1168,9 +1179,14 @@ impl<'c> Merged<'c> {
     /// documents disagree), except a gazetteer entry (background for documents that name it).
     fn nodes(&mut self) -> Vec<Node> {
         let mut nodes = Vec::new();
+        let mut background = 0;
         for (i, e) in self.entities.iter().enumerate() {
             if self.mentions[i].is_empty() {
                 if e.file.ends_with(crate::catalogue::GAZETTEER) {
+                    continue;
+                }
+                if self.background_only {
+                    background += usize::from(i < self.catalogue.entities.len());
                     continue;
                 }
                 self.problems.push(problem(
@@ -1209,6 +1225,13 @@ impl<'c> Merged<'c> {
                 mentions: std::mem::take(&mut self.mentions[i]),
                 mentions_omitted: self.mentions_omitted[i],
             });
+        }
+        if background > 0 {
+            self.problems.push(problem(
+                Severity::Warning,
+                "background",
+                format!("{background} catalogue entities are not mentioned: the documents are none of the catalogue's sources (data/sources.toml), so the catalogue is background for them, not checked against them"),
+            ));
         }
         nodes
     }

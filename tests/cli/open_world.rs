@@ -174,12 +174,15 @@ fn real_news_entities_become_nodes_with_recall_and_precision() {
 
 /// Texts annotated after the rules were written. First graded: recall 0.82, precision 0.70,
 /// relations 2/14; after the fixes they showed (大厅/创办/开园 are no names, 签订 signs,
-/// roles joined by 、): recall 0.85, precision 0.86, relations 11/14. The floors keep that.
+/// roles joined by 、): recall 0.85, precision 0.86, relations 11/14. When the official
+/// names of the three industry bureaus became catalogue aliases, 8 correctly discovered
+/// bodies became catalogue mentions: the same 5 rejections over 27 discoveries is 0.81. The
+/// floors keep that.
 #[test]
 fn held_out_news_keeps_its_measured_grades() {
     let g = grade(&root().join("tests/corpus/held_out"));
     assert!(g.recall >= 0.84, "{}", g.table);
-    assert!(g.precision >= 0.85, "{}", g.table);
+    assert!(g.precision >= 0.8, "{}", g.table);
     assert!(g.relations.0 >= 11, "{}", g.table);
 }
 

@@ -59,12 +59,17 @@ try {
   report.first_view = await labels();
   if (report.first_view.overlapping.length) failures.push("first view: overlapping labels " + report.first_view.overlapping.join(", "));
   // Zooming in makes room for more labels.
+  // Wait for the labels to be placed again (the page does it 80 ms after the zoom stops).
+  const relabels = () => page.evaluate(() => Number(document.body.dataset.relabels));
+  const before = await relabels();
   await page.evaluate(() => { window.cy.zoom({ level: window.cy.zoom() * 2, renderedPosition: { x: 570, y: 450 } }); });
-  await page.waitForTimeout(400);
+  await page.waitForFunction((n) => Number(document.body.dataset.relabels) > n, before, { timeout: 30000 });
+  await page.waitForTimeout(200);
   report.zoomed_in = await labels();
   if (report.zoomed_in.overlapping.length) failures.push("zoomed in: overlapping labels " + report.zoomed_in.overlapping.join(", "));
+  const fitted = await relabels();
   await page.click("#fit");
-  await page.waitForTimeout(300);
+  await page.waitForFunction((n) => Number(document.body.dataset.relabels) > n, fitted, { timeout: 30000 });
   // Report views: the same nodes as the view's SVG.
   if (views_file) {
     const expected = JSON.parse(readFileSync(views_file, "utf8"));
