@@ -214,8 +214,8 @@ pub fn build_from(
     let own_documents =
         !catalogue.sources.is_empty() && !catalogue.sources.iter().any(|s| names.contains(&s.file));
     merged.background_only = own_documents;
-    for s in catalogue.sources.iter().filter(|_| !own_documents) {
-        if !names.contains(&s.file) {
+    for s in &catalogue.sources {
+        if !own_documents && !names.contains(&s.file) {
             merged.problems.push(problem(
                 Severity::Warning,
                 "missing-source",

@@ -9,10 +9,10 @@
 
 use super::record::{evidence_text, provenance};
 use super::{Exporter, Output};
-use crate::algo::centrality::page_rank;
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
-use crate::query::{EdgeFilter, Traversal};
+use crate::query::rank::{rank, Measure};
+use crate::query::EdgeFilter;
 use crate::render::style::{edge_style, node_style};
 use crate::render::view::{diagram, region_boxes, View};
 use crate::render::Lang;
@@ -90,14 +90,27 @@ fn views(graph: &KnowledgeGraph) -> Vec<Value> {
         .collect()
 }
 
-/// Each node's PageRank over the typed relations, scaled so the highest is 1.
+/// Each node's PageRank over the typed relations (as `jjj rank --by pagerank` computes it),
+/// by node index, scaled so the highest is 1.
 fn centrality(graph: &KnowledgeGraph) -> Vec<f64> {
-    let traversal = Traversal::new(graph, &EdgeFilter::typed());
-    let rank = page_rank(&traversal.graph, 0.85, 1e-10, 200);
-    let top = rank.iter().copied().fold(f64::MIN_POSITIVE, f64::max);
-    rank.iter()
-        .map(|r| (r / top * 1000.0).round() / 1000.0)
-        .collect()
+    let ranked = rank(
+        graph,
+        Measure::Pagerank,
+        &EdgeFilter::typed(),
+        &[],
+        usize::MAX,
+        None,
+    );
+    let top = ranked
+        .first()
+        .map_or(1.0, |r| r.score.max(f64::MIN_POSITIVE));
+    let mut scaled = vec![0.0; graph.graph.node_count()];
+    for r in &ranked {
+        if let Some(i) = graph.node_index(&r.node.id) {
+            scaled[i.index()] = (r.score / top * 1000.0).round() / 1000.0;
+        }
+    }
+    scaled
 }
 
 /// The data the page draws.

@@ -31,6 +31,12 @@ impl Readability {
         (self.width * scale, self.height * scale)
     }
 
+    /// [`Readability::page_at`] in millimetres.
+    pub fn page_mm_at(&self, pt: f64) -> (f64, f64) {
+        let (w, h) = self.page_at(pt);
+        (w * 25.4 / 72.0, h * 25.4 / 72.0)
+    }
+
     /// Fits `page` (in pt, either orientation) with the smallest label at `pt` or larger.
     pub fn fits(&self, page: (f64, f64), pt: f64) -> bool {
         let (w, h) = self.page_at(pt);
@@ -182,20 +188,21 @@ fn text_box(x: f64, y: f64, line: &str, size: f64, anchor: &str, central: bool) 
     Rect([left, top, left + w, top + size])
 }
 
-/// The owner of what is drawn inside `node`: its nearest Graphviz node/edge/cluster group,
-/// or the built-in writer's node group (`<g id>`), else the element itself.
+/// The group `node` is drawn as part of: its nearest Graphviz node/edge/cluster group, or
+/// the built-in writer's node group (`<g id>` without a class).
+fn group<'a, 'i>(node: roxmltree::Node<'a, 'i>) -> Option<roxmltree::Node<'a, 'i>> {
+    node.ancestors().find(|a| {
+        a.has_tag_name("g")
+            && match a.attribute("class") {
+                Some(class) => matches!(class, "node" | "edge" | "cluster"),
+                None => a.has_attribute("id"),
+            }
+    })
+}
+
+/// The owner of what is drawn inside `node`: its [`group`], else the element itself.
 fn owner(node: roxmltree::Node) -> usize {
-    node.ancestors()
-        .find(|a| {
-            a.has_tag_name("g")
-                && match a.attribute("class") {
-                    Some(class) => matches!(class, "node" | "edge" | "cluster"),
-                    None => a.has_attribute("id"),
-                }
-        })
-        .unwrap_or(node)
-        .id()
-        .get_usize()
+    group(node).unwrap_or(node).id().get_usize()
 }
 
 fn walk(node: roxmltree::Node, transform: Transform, out: &mut Drawing) {
@@ -203,11 +210,9 @@ fn walk(node: roxmltree::Node, transform: Transform, out: &mut Drawing) {
         .attribute("transform")
         .map_or(transform, |t| transform.then(t));
     let number = |name: &str| node.attribute(name).and_then(|v| v.parse::<f64>().ok());
-    let in_edge = node
-        .ancestors()
-        .find(|a| a.has_tag_name("g") && a.has_attribute("class"))
-        .and_then(|a| a.attribute("class"))
-        == Some("edge");
+    // The class of the group it belongs to: Some(None) is a built-in node group.
+    let class = group(node).map(|g| g.attribute("class"));
+    let in_edge = class == Some(Some("edge"));
     let mapped = |p: &[(f64, f64)]| p.iter().map(|&q| transform.apply(q)).collect::<Vec<_>>();
     match node.tag_name().name() {
         "text" => {
@@ -260,12 +265,7 @@ fn walk(node: roxmltree::Node, transform: Transform, out: &mut Drawing) {
                     Rect::around(&mapped(&[(cx - rx, cy - ry), (cx + rx, cy + ry)]))
                 }
             };
-            let is_node = node.ancestors().any(|a| {
-                a.has_tag_name("g")
-                    && (a.attribute("class") == Some("node")
-                        || (a.attribute("class").is_none() && a.has_attribute("id")))
-            });
-            if let (Some(shape), true) = (shape, is_node) {
+            if let (Some(shape), Some(None | Some("node"))) = (shape, class) {
                 let who = owner(node);
                 match out.nodes.last_mut() {
                     Some((last, rect)) if *last == who => *rect = rect.union(shape),

@@ -618,14 +618,7 @@ fn every_report_view_is_read_back_without_overlapping_labels_and_fits_its_page()
 
 #[test]
 fn render_stats_prints_each_views_readability_for_both_engines() {
-    let out = jjj()
-        .args(["render", "--stats"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = String::from_utf8(stdout_of(jjj().args(["render", "--stats"]))).unwrap();
     let mut lines = text.lines();
     let header = lines.next().unwrap();
     for column in [
@@ -654,18 +647,10 @@ fn render_stats_prints_each_views_readability_for_both_engines() {
     );
     assert_eq!(timeline[0][5], "fits", "{text}");
     // One view, one engine; --stats draws nothing, so -o makes no sense with it.
-    let one = jjj()
-        .args([
-            "render", "--stats", "--view", "parks", "--engine", "builtin",
-        ])
-        .assert()
-        .success();
-    assert_eq!(
-        String::from_utf8_lossy(&one.get_output().stdout)
-            .lines()
-            .count(),
-        2
-    );
+    let one = stdout_of(jjj().args([
+        "render", "--stats", "--view", "parks", "--engine", "builtin",
+    ]));
+    assert_eq!(String::from_utf8_lossy(&one).lines().count(), 2);
     jjj()
         .args(["render", "--stats", "-o", "x.svg"])
         .assert()

@@ -186,14 +186,13 @@ fn stats(graph: &KnowledgeGraph, args: &Args) -> anyhow::Result<ExitCode> {
             let svg = String::from_utf8_lossy(&drawing.bytes);
             let r = readability::measure(&svg)
                 .with_context(|| format!("cannot read back the SVG of {}", view.slug(graph)))?;
-            let (w, h) = r.page_at(8.0);
-            let mm = |pt: f64| pt * 25.4 / 72.0;
+            let (w, h) = r.page_mm_at(8.0);
             rows.push(vec![
                 view.slug(graph),
                 engine.to_owned(),
                 format!("{:.0} × {:.0}", r.width, r.height),
                 format!("{:.0}", r.smallest_font),
-                format!("{:.0} × {:.0}", mm(w), mm(h)),
+                format!("{w:.0} × {h:.0}"),
                 if r.fits(readability::A4, 8.0) {
                     "fits"
                 } else {

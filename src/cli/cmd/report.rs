@@ -165,13 +165,12 @@ fn summary(
         readability: r,
     } in figures
     {
-        let (w, h) = r.page_at(8.0);
-        let mm = |pt: f64| pt * 25.4 / 72.0;
+        let (w, h) = r.page_mm_at(8.0);
         let _ = writeln!(
             md,
             "\n### {slug}\n\n![{title}]({slug}.svg)\n\n*{title}* — [`{slug}.dot`]({slug}.dot), [`{slug}.mmd`]({slug}.mmd)\n\nDrawn by {engine}: {:.0} × {:.0} mm at 8 pt ({}), {} overlapping labels, {} labels over another node, {} edge crossings.",
-            mm(w),
-            mm(h),
+            w,
+            h,
             if r.fits(readability::A4, 8.0) { "fits A4" } else { "larger than A4" },
             r.label_overlaps,
             r.node_label_overlaps,
