@@ -55,7 +55,6 @@ pub fn to_graph(diagram: &Diagram) -> Graph {
                     Direction::LeftRight => "LR",
                 },
             ),
-            attr("newrank", "true"),
             attr("compound", "true"),
             attr("fontname", FONT),
             attr("fontsize", "20"),
@@ -77,6 +76,11 @@ pub fn to_graph(diagram: &Diagram) -> Graph {
             attr("arrowsize", "0.7"),
         ])),
     ];
+    // Rows hang from anchors ranked together across boxes, which needs the new ranking;
+    // elsewhere it stacks flat edges' labels on one another.
+    if diagram.rows.len() > 1 {
+        stmts.push(Stmt::Attribute(attr("newrank", "true")));
+    }
     stmts.extend(box_stmts(diagram, None));
     // The rows of a wrapped layout hang from invisible anchors outside every box, one rank
     // before the rows start, ordered by flat edges (a flat edge puts its tail first).
@@ -115,7 +119,10 @@ pub fn to_graph(diagram: &Diagram) -> Graph {
             ));
         }
     }
-    // Where invisible edges order the layout (the timeline's dates), drawn edges do not.
+    // Where invisible edges order the layout (the timeline's dates, rows of boxes), drawn
+    // edges do not, and they go unlabelled (the legend names their colours): a labelled
+    // edge with `constraint=false` between clusters can make dot fail ("trouble in
+    // init_rank"), and dot's `xlabel`s overlap.
     let ordered = diagram.edges.iter().any(|e| e.invisible);
     for e in &diagram.edges {
         let (s, t) = (&diagram.nodes[e.source], &diagram.nodes[e.target]);
@@ -137,7 +144,7 @@ pub fn to_graph(diagram: &Diagram) -> Graph {
             if ordered {
                 attributes.push(attr("constraint", "false"));
             }
-            if diagram.edge_labels {
+            if diagram.edge_labels && !ordered {
                 attributes.push(attr("label", e.text()));
                 attributes.push(attr("fontcolor", color));
                 // A count standing for several relations is read like a node's label.
@@ -210,32 +217,48 @@ fn box_stmts(diagram: &Diagram, parent: Option<usize>) -> Vec<Stmt> {
 }
 
 /// The legend: one plain node whose HTML-like table shows each kind drawn (in its colours)
-/// and each relation (a line in its colour). Kind and relation names are ASCII words.
+/// beside each relation (a line in its colour), two columns so it stays short. Kind and
+/// relation names are ASCII words.
 fn legend(diagram: &Diagram) -> Stmt {
-    let mut rows = String::from(
-        r##"<table border="1" cellborder="0" cellspacing="2" cellpadding="3" color="#94a3b8"><tr><td colspan="2"><b>Legend</b></td></tr>"##,
-    );
-    for kind in diagram.kinds() {
-        let st = node_style(kind);
-        rows.push_str(&format!(
-            r#"<tr><td bgcolor="{}" border="1" color="{}">  </td><td align="left">{kind}</td></tr>"#,
-            st.fill, st.border
-        ));
-    }
-    for relation in diagram.relations() {
-        let st = edge_style(relation);
-        let line = match st.line {
-            "dashed" => "– – –",
-            "dotted" => "· · · ·",
-            _ => "———",
-        };
-        rows.push_str(&format!(
-            r#"<tr><td><font color="{0}">{line}</font></td><td align="left"><font color="{0}">{relation}</font></td></tr>"#,
-            st.color
-        ));
-    }
+    let mut kinds: Vec<String> = diagram
+        .kinds()
+        .into_iter()
+        .map(|kind| {
+            let st = node_style(kind);
+            format!(
+                r#"<td bgcolor="{}" border="1" color="{}">  </td><td align="left">{kind}</td>"#,
+                st.fill, st.border
+            )
+        })
+        .collect();
     if diagram.nodes.iter().any(|n| n.discovered) {
-        rows.push_str(r#"<tr><td border="1" style="dashed">  </td><td align="left">discovered (not in the catalogue)</td></tr>"#);
+        kinds.push(r#"<td border="1" style="dashed">  </td><td align="left">discovered (not in the catalogue)</td>"#.into());
+    }
+    let relations: Vec<String> = diagram
+        .relations()
+        .into_iter()
+        .map(|relation| {
+            let st = edge_style(relation);
+            let line = match st.line {
+                "dashed" => "– – –",
+                "dotted" => "· · · ·",
+                _ => "———",
+            };
+            format!(
+                r#"<td><font color="{0}">{line}</font></td><td align="left"><font color="{0}">{relation}</font></td>"#,
+                st.color
+            )
+        })
+        .collect();
+    let mut rows = String::from(
+        r##"<table border="1" cellborder="0" cellspacing="2" cellpadding="3" color="#94a3b8"><tr><td colspan="4"><b>Legend</b></td></tr>"##,
+    );
+    for i in 0..kinds.len().max(relations.len()) {
+        rows.push_str("<tr>");
+        for column in [&kinds, &relations] {
+            rows.push_str(column.get(i).map_or("<td></td><td></td>", String::as_str));
+        }
+        rows.push_str("</tr>");
     }
     rows.push_str("</table>");
     Stmt::Node(Node::new(

@@ -102,3 +102,25 @@ pub fn render(dot_text: &str, format: &str, limit: Duration) -> Result<Vec<u8>, 
     }
     Ok(bytes)
 }
+
+/// Graphviz's drawing of `diagram` in `format`, readable: where dot set an edge label on
+/// another label or a node (it can place a flat edge's label on a box title), the diagram
+/// is drawn again without edge labels (the legend names each relation's colour and line)
+/// and `diagram.edge_labels` says so, for the DOT written beside it. Dot runs once more
+/// when labels are checked (twice for PNG/PDF).
+pub fn render_readable(
+    diagram: &mut super::Diagram,
+    format: &str,
+    limit: Duration,
+) -> Result<Vec<u8>, GraphvizError> {
+    if diagram.edge_labels {
+        let svg = render(&super::dot::to_dot(diagram), "svg", limit)?;
+        let crowded = super::readability::measure(&String::from_utf8_lossy(&svg))
+            .is_ok_and(|r| r.label_overlaps + r.node_label_overlaps > 0);
+        if !crowded && format == "svg" {
+            return Ok(svg);
+        }
+        diagram.edge_labels = !crowded;
+    }
+    render(&super::dot::to_dot(diagram), format, limit)
+}

@@ -76,9 +76,24 @@ pub fn edge_style(relation: Relation) -> EdgeStyle {
 /// The colour of highlighted nodes and edges.
 pub const HIGHLIGHT: &str = "#dc2626";
 
-/// Break `text` into lines of at most `width` columns (a Han character counts two),
-/// at spaces for Latin text and anywhere for Chinese.
+/// Break `text` into lines of at most `width` columns (a Han character counts two), at
+/// spaces for Latin text and anywhere for Chinese, with lines of even length (as few lines
+/// as filling each one would give, the narrowest that many allow).
 pub fn wrap(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let filled = fill(text, width);
+    let lines = filled.lines().count();
+    if lines <= 1 {
+        return filled;
+    }
+    (text.width().div_ceil(lines)..width)
+        .map(|w| fill(text, w))
+        .find(|even| even.lines().count() <= lines)
+        .unwrap_or(filled)
+}
+
+/// Break `text` into lines of at most `width` columns, each line as full as it goes.
+fn fill(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();

@@ -27,7 +27,8 @@ fn text_width(text: &str, size: f64) -> f64 {
         .sum()
 }
 
-fn label_size(label: &str) -> (f64, f64) {
+/// The size of a node drawn with `label` (width, height in pixels).
+pub(super) fn label_size(label: &str) -> (f64, f64) {
     let width = label
         .lines()
         .map(|l| text_width(l, FONT_SIZE))

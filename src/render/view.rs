@@ -140,6 +140,11 @@ struct Selection {
     highlight_edges: BTreeSet<EdgeIndex>,
     direction: Direction,
     by_date: bool,
+    /// Where labels wrap (characters per line).
+    wrap: usize,
+    /// Stack the top-level boxes in rows no wider than [`ROW_WIDTH`] (a top-down figure of
+    /// boxes with few edges between them, the parks).
+    rows_of_boxes: bool,
 }
 
 fn typed(kg: &KnowledgeGraph, e: EdgeIndex) -> bool {
@@ -220,6 +225,11 @@ fn is_province(node: &Node) -> bool {
             .is_some_and(|l| l.starts_with("province"))
 }
 
+/// Edges are labelled with their relation in figures with at most this many drawn edges;
+/// in busier ones the labels would double the figure, and the legend names each relation's
+/// colour and line.
+const EDGE_LABELS_UP_TO: usize = 20;
+
 /// How many dates the timeline puts in one row before it wraps.
 const DATES_PER_ROW: usize = 5;
 
@@ -232,6 +242,8 @@ fn select(kg: &KnowledgeGraph, view: &View) -> Result<Selection> {
         highlight_edges: BTreeSet::new(),
         direction: Direction::LeftRight,
         by_date: false,
+        wrap: 20,
+        rows_of_boxes: false,
     };
     match view {
         View::Overview | View::OverviewFull => {
@@ -269,6 +281,9 @@ fn select(kg: &KnowledgeGraph, view: &View) -> Result<Selection> {
         }
         View::Parks => {
             sel.title = "中关村 and its partner parks, by province and city".into();
+            sel.direction = Direction::TopDown;
+            sel.wrap = 14;
+            sel.rows_of_boxes = true;
             let parks = of_kinds(kg, &[Kind::Park]);
             sel.nodes = parks.clone();
             for &p in &parks {
@@ -285,7 +300,9 @@ fn select(kg: &KnowledgeGraph, view: &View) -> Result<Selection> {
             });
         }
         View::Wings => {
-            sel.title = "The two wings: Beijing's sub-centre and Xiong'an, Tongzhou and the northern three counties, relocation of non-capital functions".into();
+            sel.title =
+                "The two wings: 北京城市副中心 and 雄安新区, 通州 and 北三县, 非首都功能疏解"
+                    .into();
             let core: BTreeSet<NodeIndex> = [
                 "北京城市副中心",
                 "雄安新区",
@@ -438,9 +455,13 @@ pub fn subgraph(kg: &KnowledgeGraph, view: &View) -> Result<KnowledgeGraph> {
     Ok(kg.subgraph(|n| sel.nodes.contains(&n), |e| sel.edges.contains(&e)))
 }
 
-fn label(node: &Node, lang: Lang) -> String {
-    let zh = style::wrap(node.name(), 20);
-    let en = node.record.en.as_deref().map(|en| style::wrap(en, 28));
+fn label(node: &Node, lang: Lang, wrap: usize) -> String {
+    let zh = style::wrap(node.name(), wrap);
+    let en = node
+        .record
+        .en
+        .as_deref()
+        .map(|en| style::wrap(en, wrap * 7 / 5));
     match (lang, en) {
         (Lang::Zh, _) | (_, None) => zh,
         (Lang::En, Some(en)) => en,
@@ -497,8 +518,8 @@ pub fn region_boxes(
             *box_of.entry(region).or_insert_with(|| {
                 let node = &kg.graph[region];
                 boxes.push(DiagramBox {
-                    id: format!("cluster_{}", node.record.id.replace(['/', '-'], "_")),
-                    label: label(node, lang).replace('\n', " "),
+                    id: box_id(node),
+                    label: label(node, lang, 20).replace('\n', " "),
                     parent,
                 });
                 boxes.len() - 1
@@ -521,17 +542,186 @@ pub fn region_boxes(
             continue;
         };
         let pbox = ensure(&mut boxes, province, None);
-        // The nearest holder region between the node and its province.
-        let holder = up
-            .iter()
-            .take_while(|&&a| a != province)
-            .find(|a| holders.contains(a));
+        // The node's own box if it holds others, else the deepest holder region it lies in
+        // (a county located in both its city and its province directly lists them in
+        // index order, so nearest-first is not enough).
+        let holder = if holders.contains(&up[0]) {
+            Some(&up[0])
+        } else {
+            up.iter()
+                .skip(1)
+                .filter(|&&a| a != province && holders.contains(&a))
+                .max_by_key(|&&a| (ancestors(kg, a).len(), std::cmp::Reverse(a)))
+        };
         placement.push(Some(match holder {
             Some(&h) => ensure(&mut boxes, h, Some(pbox)),
             None => pbox,
         }));
     }
     (boxes, placement)
+}
+
+/// The id of the box drawn for `region`.
+fn box_id(region: &Node) -> String {
+    format!("cluster_{}", region.record.id.replace(['/', '-'], "_"))
+}
+
+/// Leaves out what the boxes already draw: a `located_in` or `part_of` edge from a node to
+/// a region whose box encloses it, and then a region drawn as a box that has no edge left
+/// in the figure and is not highlighted (its box says it). Highlighted edges (a path) stay.
+/// `order`, `placement` and the edges' indices are renumbered together. O(V·B + E·B).
+fn draw_containment_as_boxes(
+    kg: &KnowledgeGraph,
+    boxes: &[DiagramBox],
+    highlight: &BTreeSet<NodeIndex>,
+    order: &mut Vec<NodeIndex>,
+    placement: &mut Vec<Option<usize>>,
+    edges: &mut Vec<DiagramEdge>,
+) {
+    let box_of: BTreeMap<usize, usize> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &n)| {
+            let id = box_id(&kg.graph[n]);
+            boxes.iter().position(|b| b.id == id).map(|b| (i, b))
+        })
+        .collect();
+    let encloses = |outer: usize, mut inner: Option<usize>| {
+        while let Some(b) = inner {
+            if b == outer {
+                return true;
+            }
+            inner = boxes[b].parent;
+        }
+        false
+    };
+    edges.retain(|e| {
+        e.highlight
+            || !matches!(e.relation, Relation::LocatedIn | Relation::PartOf)
+            || !box_of
+                .get(&e.target)
+                .is_some_and(|&b| encloses(b, placement[e.source]))
+    });
+    let keep: Vec<bool> = (0..order.len())
+        .map(|i| {
+            !box_of.contains_key(&i)
+                || highlight.contains(&order[i])
+                || edges.iter().any(|e| e.source == i || e.target == i)
+        })
+        .collect();
+    let mut renumbered = vec![0; order.len()];
+    let mut next = 0;
+    for (i, &k) in keep.iter().enumerate() {
+        renumbered[i] = next;
+        next += usize::from(k);
+    }
+    for e in edges.iter_mut() {
+        e.source = renumbered[e.source];
+        e.target = renumbered[e.target];
+    }
+    let mut kept = keep.iter();
+    order.retain(|_| kept.next() == Some(&true));
+    let mut kept = keep.iter();
+    placement.retain(|_| kept.next() == Some(&true));
+}
+
+/// How wide a row of boxes may grow (pixels at 12 px labels): A4 landscape at 8 pt, less
+/// the legend.
+const ROW_WIDTH: f64 = 700.0;
+
+/// Invisible edges that stack a top-down figure's boxes in rows no wider than
+/// [`ROW_WIDTH`]: the boxes and unboxed nodes of each level fill rows in order, a box too
+/// wide for one row wraps its own contents, and every node of a row gets an edge from the
+/// first node of the row above. Widths are estimated from the labels. O(V·B).
+fn rows_of_boxes(
+    boxes: &[DiagramBox],
+    placement: &[Option<usize>],
+    labels: &[String],
+) -> Vec<DiagramEdge> {
+    /// A box's padding on each side and the gap between neighbours.
+    const PAD: f64 = 20.0;
+    enum Item {
+        Node(usize),
+        Box(usize),
+    }
+    let items = |parent: Option<usize>| -> Vec<Item> {
+        let mut items: Vec<Item> = (0..boxes.len())
+            .filter(|&b| boxes[b].parent == parent)
+            .map(Item::Box)
+            .collect();
+        items.extend(
+            (0..placement.len())
+                .filter(|&n| placement[n] == parent)
+                .map(Item::Node),
+        );
+        items
+    };
+    fn width(item: &Item, items: &dyn Fn(Option<usize>) -> Vec<Item>, labels: &[String]) -> f64 {
+        match *item {
+            Item::Node(n) => super::svg::label_size(&labels[n]).0 + PAD,
+            Item::Box(b) => {
+                let inner: f64 = items(Some(b)).iter().map(|i| width(i, items, labels)).sum();
+                (inner + 2.0 * PAD).min(ROW_WIDTH)
+            }
+        }
+    }
+    /// Assigns a tier to every node under `parent`, starting at `first`: the items fill
+    /// rows first-fit in order, and a row takes as many tiers as its tallest box. Returns
+    /// how many tiers they take.
+    fn place(
+        parent: Option<usize>,
+        first: usize,
+        room: f64,
+        items: &dyn Fn(Option<usize>) -> Vec<Item>,
+        labels: &[String],
+        tier: &mut [usize],
+    ) -> usize {
+        let mut rows: Vec<(f64, Vec<Item>)> = Vec::new();
+        for item in items(parent) {
+            let w = width(&item, items, labels);
+            match rows.iter_mut().find(|(used, _)| used + w <= room) {
+                Some((used, row)) => {
+                    *used += w;
+                    row.push(item);
+                }
+                None => rows.push((w, vec![item])),
+            }
+        }
+        let mut start = first;
+        for (_, row) in rows {
+            let mut tiers = 1;
+            for item in row {
+                match item {
+                    Item::Node(n) => tier[n] = start,
+                    Item::Box(b) => {
+                        let inner = room - 2.0 * PAD;
+                        tiers = tiers.max(place(Some(b), start, inner, items, labels, tier));
+                    }
+                }
+            }
+            start += tiers;
+        }
+        start - first
+    }
+    let mut tier = vec![0; placement.len()];
+    place(None, 0, ROW_WIDTH, &items, labels, &mut tier);
+    let mut edges = Vec::new();
+    for (n, &t) in tier.iter().enumerate() {
+        if t == 0 {
+            continue;
+        }
+        if let Some(above) = tier.iter().position(|&u| u + 1 == t) {
+            edges.push(DiagramEdge {
+                source: above,
+                target: n,
+                relation: Relation::CoOccurs,
+                highlight: false,
+                invisible: true,
+                label: None,
+            });
+        }
+    }
+    edges
 }
 
 /// The diagram of `view` on `kg`, labelled in `lang`, without co-occurrence edges. Unknown
@@ -565,7 +755,7 @@ pub fn diagram_with(
             });
         }
     }
-    let order: Vec<NodeIndex> = sel.nodes.iter().copied().collect();
+    let mut order: Vec<NodeIndex> = sel.nodes.iter().copied().collect();
     let position: BTreeMap<NodeIndex, usize> =
         order.iter().enumerate().map(|(i, &n)| (n, i)).collect();
     let (mut boxes, mut placement) = if sel.by_date {
@@ -592,6 +782,16 @@ pub fn diagram_with(
             }
         })
         .collect();
+    if !sel.by_date {
+        draw_containment_as_boxes(
+            kg,
+            &boxes,
+            &sel.highlight_nodes,
+            &mut order,
+            &mut placement,
+            &mut edges,
+        );
+    }
     let mut rows = Vec::new();
     if sel.by_date {
         // One box per date, and invisible edges from every node of a date to every node of
@@ -632,20 +832,28 @@ pub fn diagram_with(
             previous = members;
         }
     }
+    let labels: Vec<String> = order
+        .iter()
+        .map(|&n| label(&kg.graph[n], lang, sel.wrap))
+        .collect();
+    if sel.rows_of_boxes {
+        edges.extend(rows_of_boxes(&boxes, &placement, &labels));
+    }
     edges.sort_by_key(|e| (e.invisible, e.source, e.target, e.relation));
     let nodes = order
         .iter()
         .zip(placement)
-        .map(|(&n, in_box)| DiagramNode {
+        .zip(labels)
+        .map(|((&n, in_box), label)| DiagramNode {
             id: kg.graph[n].record.id.clone(),
-            label: label(&kg.graph[n], lang),
+            label,
             kind: kg.graph[n].kind(),
             in_box,
             highlight: sel.highlight_nodes.contains(&n),
             discovered: kg.graph[n].discovered,
         })
         .collect();
-    let edge_labels = edges.iter().filter(|e| !e.invisible).count() <= 80;
+    let edge_labels = edges.iter().filter(|e| !e.invisible).count() <= EDGE_LABELS_UP_TO;
     Ok(Diagram {
         title: sel.title,
         direction: sel.direction,

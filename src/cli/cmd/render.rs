@@ -88,7 +88,7 @@ pub struct Drawing {
 
 /// The bytes of `diagram` in `format`, and the engine that drew it (for SVG/PNG/PDF).
 pub fn draw(
-    diagram: &Diagram,
+    diagram: &mut Diagram,
     format: &str,
     engine: &str,
     timeout: Duration,
@@ -122,7 +122,7 @@ pub fn draw(
     if format != "svg" && graphviz::has_cjk_font() == Some(false) {
         eprintln!("jjj: warning: fontconfig lists no Chinese font (fc-list :lang=zh); Chinese labels will show as boxes. Install one: apt-get install fonts-noto-cjk");
     }
-    match graphviz::render(&dot::to_dot(diagram), format, timeout) {
+    match graphviz::render_readable(diagram, format, timeout) {
         Ok(bytes) => Ok(drawn(bytes, Some("graphviz"))),
         Err(e) if engine == "auto" && format == "svg" => Ok(Drawing {
             bytes: svg::to_svg(diagram)?.into_bytes(),
@@ -182,7 +182,13 @@ fn stats(graph: &KnowledgeGraph, args: &Args) -> anyhow::Result<ExitCode> {
     for view in &views {
         let diagram = view_diagram(graph, view, args.lang, args.cooccurrence)?;
         for &engine in engines {
-            let drawing = draw(&diagram, "svg", engine, Duration::from_secs(args.timeout))?;
+            let mut diagram = diagram.clone();
+            let drawing = draw(
+                &mut diagram,
+                "svg",
+                engine,
+                Duration::from_secs(args.timeout),
+            )?;
             let svg = String::from_utf8_lossy(&drawing.bytes);
             let r = readability::measure(&svg)
                 .with_context(|| format!("cannot read back the SVG of {}", view.slug(graph)))?;
@@ -224,13 +230,13 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
         return stats(&graph, &args);
     }
     let view = args.view.clone().unwrap_or(View::Overview);
-    let diagram = view_diagram(&graph, &view, args.lang, args.cooccurrence)?;
+    let mut diagram = view_diagram(&graph, &view, args.lang, args.cooccurrence)?;
     let Drawing {
         bytes,
         engine,
         fallback,
     } = draw(
-        &diagram,
+        &mut diagram,
         &format,
         &args.engine,
         Duration::from_secs(args.timeout),

@@ -63,13 +63,18 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     // its error.
     let mut fallbacks = std::collections::BTreeMap::<String, usize>::new();
     for view in View::report(graph) {
-        let diagram = view_diagram(graph, &view, Lang::Zh, false)?;
+        let mut diagram = view_diagram(graph, &view, Lang::Zh, false)?;
         let slug = view.slug(graph);
         let Drawing {
             bytes: svg,
             engine,
             fallback: reason,
-        } = draw(&diagram, "svg", "auto", std::time::Duration::from_secs(300))?;
+        } = draw(
+            &mut diagram,
+            "svg",
+            "auto",
+            std::time::Duration::from_secs(300),
+        )?;
         engines.extend(engine);
         if let Some(reason) = reason {
             *fallbacks.entry(reason).or_default() += 1;
