@@ -313,11 +313,18 @@ impl<'c> Extractor<'c> {
         let sentences = split_sentences(text);
         let (date, date_source) = document_date(&source, &normalized, &sentences);
         let dates = find_dates(text, date);
-        let local: BTreeMap<String, usize> = source
+        let mut local: BTreeMap<String, usize> = source
             .local_names
             .iter()
             .filter_map(|(n, id)| Some((n.clone(), catalogue.index_of(id)?)))
             .collect();
+        // A user's document has no curated local names; 本市 is inferred for it.
+        let curated = catalogue.sources.iter().any(|s| s.file == file.name);
+        if !curated && text.contains(THIS_CITY) {
+            if let Some(city) = this_city(&catalogue.entities, &self.global, text) {
+                local.insert(THIS_CITY.to_owned(), city);
+            }
+        }
         let mut problems = Vec::new();
         // A document's own names (本市) need their own matcher; should it fail to build,
         // the shared one still finds every catalogue name.
@@ -396,6 +403,31 @@ impl<'c> Extractor<'c> {
         ctx.mentions.extend(group_mentions);
         ctx.index();
         for (span, title) in titles::uncovered_titles(&ctx, &entities) {
+            // A short title after a longer one it ends (《方案》 after 《…实施方案》) is that
+            // document again, called as the text calls it.
+            if let Some(sentence) = ctx.sentence_at(span.start) {
+                let named_before = ctx
+                    .mentions
+                    .iter()
+                    .filter(|m| {
+                        m.range.end <= span.start
+                            && entities[m.entity].kind() == Kind::Document
+                            && entities[m.entity]
+                                .names()
+                                .any(|n| n.len() > title.len() && n.ends_with(title))
+                    })
+                    .max_by_key(|m| m.range.end)
+                    .map(|m| m.entity);
+                if let (true, Some(entity)) = (title.chars().count() <= SHORT_TITLE, named_before) {
+                    ctx.mentions.push(RawMention {
+                        entity,
+                        range: span,
+                        sentence,
+                        via: Via::LocalName,
+                    });
+                    continue;
+                }
+            }
             let id = titles::title_id(title);
             let entity = entities
                 .iter()
@@ -406,6 +438,15 @@ impl<'c> Extractor<'c> {
                     owned.len() - 1
                 });
             if let Some(sentence) = ctx.sentence_at(span.start) {
+                // The names in a title are nested in it, as in a catalogue title.
+                for m in &mut ctx.mentions {
+                    if matches!(m.via, Via::Name | Via::LocalName)
+                        && span.start <= m.range.start
+                        && m.range.end <= span.end
+                    {
+                        m.via = Via::Nested;
+                    }
+                }
                 ctx.mentions.push(RawMention {
                     entity,
                     range: span,
@@ -646,6 +687,44 @@ fn another_years_event(entity: &Entity, text: &str, range: &std::ops::Range<usiz
             .date
             .zip(written_year(text, range))
             .is_some_and(|(date, year)| date.year != year)
+}
+
+/// How many characters a title may have to be an abbreviation of one named before it.
+const SHORT_TITLE: usize = 4;
+
+/// "This city": what a city's own documents call it.
+const THIS_CITY: &str = "本市";
+
+/// The city 本市 means in a document the catalogue says nothing about: the city whose name
+/// its text uses most — alone or at the head of a longer name (北京市经济和信息化局 counts for
+/// 北京) — when one city leads; none when two tie or none is named. Cities are the regions
+/// of a city level (municipality, prefecture- or county-level city). One scan of the text.
+fn this_city(entities: &[Entity], matcher: &NameMatcher, text: &str) -> Option<usize> {
+    let cities: Vec<usize> = (0..entities.len())
+        .filter(|&i| {
+            entities[i].kind() == Kind::Region
+                && entities[i]
+                    .record
+                    .level
+                    .as_deref()
+                    .is_some_and(|l| l.contains("municipality") || l.contains("city"))
+        })
+        .collect();
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for found in matcher.find(text) {
+        let named = &text[found.range];
+        for &c in &cities {
+            if named.starts_with(entities[c].name()) {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(c, n)| (n, c)).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    match ranked.as_slice() {
+        [(n, c), rest @ ..] if rest.first().is_none_or(|(m, _)| m < n) => Some(*c),
+        _ => None,
+    }
 }
 
 fn problem(severity: Severity, code: &str, message: String) -> Problem {

@@ -738,23 +738,52 @@ impl Rules<'_, '_> {
         true
     }
 
-    /// What a name says by containing another name.
+    /// What a name says by containing another name: the longest names inside it (a title
+    /// naming 天津滨海—中关村科技园 is about that park, not the 中关村 and 滨海 inside it).
     fn name_containment(&self, s: usize, out: &mut Vec<RuleEdge>) {
         let mentions = self.ctx.in_sentence(s);
         for whole in mentions.iter().filter(|m| m.is_top()) {
             let outer = self.kind(whole);
-            for part in mentions.iter().filter(|n| {
-                n.via == Via::Nested
-                    && whole.range.start <= n.range.start
-                    && n.range.end <= whole.range.end
-            }) {
+            let inside: Vec<&RawMention> = mentions
+                .iter()
+                .filter(|n| {
+                    n.via == Via::Nested
+                        && whole.range.start <= n.range.start
+                        && n.range.end <= whole.range.end
+                })
+                .collect();
+            let longest = inside.iter().filter(|n| {
+                !inside.iter().any(|o| {
+                    o.range != n.range
+                        && o.range.start <= n.range.start
+                        && n.range.end <= o.range.end
+                })
+            });
+            // Regions that open a body's name one after another (天津市 滨海新区 人民政府):
+            // the body is in the last, the deepest.
+            let mut opening: Option<&RawMention> = None;
+            let mut cursor = whole.range.start;
+            let mut regions: Vec<&&RawMention> = inside
+                .iter()
+                .filter(|n| self.kind(n) == Kind::Region)
+                .collect();
+            regions.sort_by_key(|n| n.range.start);
+            for r in regions {
+                if r.range.start == cursor {
+                    cursor = r.range.end;
+                    opening = Some(r);
+                }
+            }
+            for part in longest {
                 let inner = self.kind(part);
                 let prefix = part.range.start == whole.range.start;
                 let (source, target, relation) = match (outer, inner) {
                     (Kind::Park | Kind::Platform | Kind::Region, Kind::Region) => {
                         (whole.entity, part.entity, Relation::LocatedIn)
                     }
-                    (Kind::Organization, Kind::Region) if prefix => {
+                    (Kind::Organization, Kind::Region)
+                        if opening.is_some_and(|o| o.range == part.range) =>
+                    {
                         (whole.entity, part.entity, Relation::LocatedIn)
                     }
                     (Kind::Park, Kind::Park) | (Kind::Platform, Kind::Platform) if prefix => {

@@ -129,7 +129,7 @@ fn render(diagram: &Diagram, keep: &[bool], cut: usize) -> String {
             "  linkStyle {link} stroke:{color},stroke-width:{width}{dash}"
         ));
     }
-    // Invisible edges order the timeline's dates.
+    // Invisible edges order the timeline's dates and stack the rows of boxes (parks).
     for e in diagram.edges.iter().filter(|e| e.invisible) {
         let _ = writeln!(out, "  {} ~~~ {}", ids[e.source], ids[e.target]);
     }

@@ -182,3 +182,154 @@ fn official_name_variants_find_their_entities() {
         assert_eq!(mentions(&g, id), 1, "{variant}");
     }
 }
+
+/// The typed edges of one document given as lines, as (source, relation, target).
+fn typed_in(text: &str) -> Vec<(String, String, String)> {
+    typed(&graph_of(&[text]))
+}
+
+#[test]
+fn this_city_in_a_users_document_is_the_city_its_text_names() {
+    // Case 4: a Beijing text. 本市 is 北京 — named by the bureau earlier — and it is 北京
+    // that supports the robot industry, not 京津冀.
+    let beijing = typed_in("北京市经济和信息化局发布通知。\n本市支持机器人企业在京津冀地区布局。");
+    assert!(
+        beijing.contains(&(
+            "region/beijing".into(),
+            "supports".into(),
+            "field/robotics".into()
+        )),
+        "{beijing:?}"
+    );
+    assert!(
+        !beijing
+            .iter()
+            .any(|(s, r, _)| s == "region/jingjinji" && r == "supports"),
+        "{beijing:?}"
+    );
+    // A Tianjin text says 本市 for 天津.
+    let tianjin =
+        typed_in("天津市工业和信息化局印发方案。天津将加快建设。\n本市支持机器人企业发展。");
+    assert!(
+        tianjin
+            .iter()
+            .any(|(s, r, t)| s == "region/tianjin" && r == "supports" && t == "field/robotics"),
+        "{tianjin:?}"
+    );
+    // Two cities named as often: 本市 stays unresolved rather than guessed.
+    let tied = typed_in("北京和天津签署协议。\n本市支持机器人企业发展。");
+    assert!(
+        !tied
+            .iter()
+            .any(|(_, r, t)| r == "supports" && t == "field/robotics"),
+        "{tied:?}"
+    );
+}
+
+/// Whether `edges` holds (source, relation, target).
+fn has(edges: &[(String, String, String)], s: &str, r: &str, t: &str) -> bool {
+    edges.iter().any(|e| e.0 == s && e.1 == r && e.2 == t)
+}
+
+#[test]
+fn a_title_is_about_the_longest_names_inside_it() {
+    // Case 5: the park the title names, not the 中关村 and 滨海 inside the park's name.
+    let g = graph_of(&["双方签署《加快建设天津滨海—中关村科技园合作协议》。"]);
+    let about: Vec<_> = typed(&g)
+        .into_iter()
+        .filter(|(_, r, _)| r == "about")
+        .map(|(_, _, t)| t)
+        .collect();
+    assert_eq!(about, ["park/binhai-zgc"], "{about:?}");
+}
+
+#[test]
+fn a_body_named_after_a_place_is_the_body_in_the_deepest_place() {
+    // Case 6: 天津市滨海新区人民政府 is a body (discovered), in 滨海新区 rather than 天津,
+    // and it is the body that issues; 中关村科技园区管理委员会 is a body too, not the park.
+    let g = graph_of(&[
+        "天津市滨海新区人民政府发布《滨海新区产业发展行动方案》。",
+        "中关村科技园区管理委员会发布通知。",
+    ]);
+    let edges = typed(&g);
+    let government = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["name"] == "天津市滨海新区人民政府")
+        .expect("the government is a node");
+    assert_eq!(government["kind"], "organization");
+    let id = government["id"].as_str().unwrap();
+    assert!(has(&edges, id, "located_in", "region/binhai"), "{edges:?}");
+    assert!(
+        !has(&edges, id, "located_in", "region/tianjin"),
+        "{edges:?}"
+    );
+    assert!(
+        edges.iter().any(|(s, r, _)| s == id && r == "issued"),
+        "{edges:?}"
+    );
+    assert!(
+        !edges
+            .iter()
+            .any(|(s, r, _)| s == "region/binhai" && r == "issued"),
+        "{edges:?}"
+    );
+    assert!(g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["name"] == "中关村科技园区管理委员会" && n["kind"] == "organization"));
+}
+
+#[test]
+fn a_short_title_after_a_longer_one_is_that_document() {
+    // Case 7: 《方案》 is the plan named before it, not a document called 方案.
+    let g = graph_of(&[
+        "天津市人民政府印发《京津冀协同发展产业转移实施方案》。《方案》提出支持机器人产业。",
+    ]);
+    let names: Vec<&str> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "document")
+        .map(|n| n["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["京津冀协同发展产业转移实施方案"], "{names:?}");
+    let edges = typed(&g);
+    assert!(
+        edges.iter().any(|(s, r, t)| s.starts_with("document/")
+            && r == "supports"
+            && t == "field/robotics"),
+        "{edges:?}"
+    );
+}
+
+#[test]
+fn chain_and_cluster_lists_are_read_by_count_and_members_in_any_wording() {
+    // Case 8: no “六链”即 before the list; the count and the members say what it is.
+    let g = graph_of(&[
+        "会议听取氢能、生物医药、网络安全和工业互联网、高端仪器设备和工业母机、新能源和智能网联汽车、机器人6条重点产业链工作进展。",
+        "推动生命健康、集成电路、电力及新能源高端装备、安全应急装备4个产业集群发展。",
+    ]);
+    let edges = typed(&g);
+    let members = |group: &str| {
+        edges
+            .iter()
+            .filter(|(_, r, t)| r == "member_of" && t == group)
+            .count()
+    };
+    assert_eq!(members("concept/six-chains"), 6, "{edges:?}");
+    assert_eq!(members("concept/five-clusters"), 4, "{edges:?}");
+    // 生命健康 (an official variant) is the biomedicine cluster; 氢能 is found after 听取.
+    assert!(has(
+        &edges,
+        "cluster/biomedicine",
+        "member_of",
+        "concept/five-clusters"
+    ));
+    assert!(mentions(&g, "chain/hydrogen") > 0);
+    // A list of other things with a count is no group.
+    let other = typed(&graph_of(&["北京、天津、河北3个省市签署协议。"]));
+    assert!(!other.iter().any(|(_, r, _)| r == "member_of"), "{other:?}");
+}
