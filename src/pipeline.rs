@@ -887,21 +887,56 @@ fn document_date(
     if let Some(d) = normalized.furniture_date {
         return (Some(d), Some("furniture"));
     }
+    let text = normalized.text.as_str();
     let first = sentences
         .first()
-        .map(|s| &normalized.text.as_str()[s.range.clone()])
+        .map(|s| &text[s.range.clone()])
         .unwrap_or("");
     let from_text = find_dates(first, None)
         .into_iter()
         .find(|d| d.date.day.is_some())
         .map(|d| d.date);
+    let header = header_date(text);
+    // A dateline is the article's own date; the page's date (a repost, the paper's issue
+    // the next morning) or the first written date only gives its year.
+    if let Some((month, day)) = dateline(text) {
+        let year = header.or(from_text).map(|d| {
+            let later = (month, day) > (d.month.unwrap_or(12), d.day.unwrap_or(31));
+            d.year - i32::from(later)
+        });
+        if let Some(d) = year.and_then(|y| PartialDate::new(y, Some(month), Some(day))) {
+            return (Some(d), Some("dateline"));
+        }
+    }
     if let Some(d) = from_text {
         return (Some(d), Some("text"));
     }
-    match header_date(normalized.text.as_str()) {
+    match header {
         Some(d) => (Some(d), Some("header")),
         None => (None, None),
     }
+}
+
+/// A news dateline in the first lines: the month and day of `人民日报天津7月11日电`,
+/// `央广网天津3月9日消息`, `新華社天津7月25日電` (an agency or place before it on the line).
+fn dateline(text: &str) -> Option<(u32, u32)> {
+    text.lines().take(6).find_map(|line| {
+        ["日电", "日電", "日消息", "日讯", "日訊"]
+            .iter()
+            .find_map(|mark| line.find(mark))
+            .and_then(|at| {
+                let head = &line[..at];
+                let day_digits =
+                    head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let day: u32 = head[at - day_digits..].parse().ok()?;
+                let head = head[..at - day_digits].strip_suffix('月')?;
+                let month_digits =
+                    head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let month: u32 = head[head.len() - month_digits..].parse().ok()?;
+                let before = &head[..head.len() - month_digits];
+                (month_digits > 0 && before.trim().chars().count() >= 2).then_some((month, day))
+            })
+    })
 }
 
 /// A news page's header date in its first lines: `2024-04-30 10:13:36 来源:新华网`,

@@ -104,6 +104,9 @@ pub fn distributive(
 /// `5个产业集群`.
 const GROUP_NOUNS: [&str; 4] = ["产业集群", "产业链", "集群", "链"];
 
+/// Words between a count and its group noun: `6条区域重点产业链`.
+const GROUP_ADJECTIVES: [&str; 5] = ["区域", "重点", "先进制造业", "世界级", "优势"];
+
 /// A list of a group's members found in the text: its items (start, text), the count the
 /// text gives, the sentence, and the group when the text names it (`“六链”即…`).
 struct GroupList<'t> {
@@ -144,7 +147,10 @@ fn counted_lists<'t>(ctx: &DocContext<'t>) -> Vec<GroupList<'t>> {
     let text = ctx.text;
     let mut lists = Vec::new();
     for (at, _) in text.match_indices(['条', '个']) {
-        let rest = text[at + '条'.len_utf8()..].trim_start_matches("重点");
+        let mut rest = &text[at + '条'.len_utf8()..];
+        while let Some(r) = GROUP_ADJECTIVES.iter().find_map(|a| rest.strip_prefix(a)) {
+            rest = r;
+        }
         let Some(noun) = GROUP_NOUNS.iter().find(|n| rest.starts_with(*n)) else {
             continue;
         };
@@ -188,6 +194,11 @@ fn member_named<'t>(
         .iter()
         .find_map(|w| item.strip_prefix(w))
         .unwrap_or(item);
+    // 新一代信息技术应用创新(网络安全): the name before a bracketed gloss.
+    let item = match item.find(['(', '（']) {
+        Some(open) if open > 0 && item.ends_with([')', '）']) => &item[..open],
+        _ => item,
+    };
     let mut best: Option<(usize, &str)> = None;
     for &m in members {
         let e = &entities[m];

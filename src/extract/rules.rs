@@ -204,12 +204,25 @@ impl Rules<'_, '_> {
         for ci in (0..=own).rev() {
             let c = &clauses[ci];
             let end = if ci == own { at } else { c.end };
-            let found = self.within(s, &(c.start..end), &keep);
+            let found: Vec<&RawMention> = self
+                .within(s, &(c.start..end), &keep)
+                .into_iter()
+                .filter(|m| !self.names_place_of_act(m))
+                .collect();
             if !found.is_empty() {
                 return self.prefer_organizations(found);
             }
         }
         Vec::new()
+    }
+
+    /// Whether a region is named as the place of an act (在北京签署, 于天津召开), not as
+    /// the one who acts.
+    fn names_place_of_act(&self, m: &RawMention) -> bool {
+        self.kind(m) == Kind::Region
+            && ["在", "于", "赴", "到", "至"]
+                .iter()
+                .any(|w| self.ctx.text[..m.range.start].ends_with(w))
     }
 
     fn prefer_organizations(&self, found: Vec<&RawMention>) -> Vec<usize> {
@@ -592,23 +605,45 @@ impl Rules<'_, '_> {
         let text = self.ctx.text;
         let top = self.top(s);
         let relocatable = |k: Kind| !matches!(k, Kind::Region | Kind::Document);
-        for r in top.iter().filter(|m| self.kind(m) == Kind::Region) {
+        const MOVES: [&str; 8] = [
+            "迁驻",
+            "迁至",
+            "迁往",
+            "落户",
+            "疏解至",
+            "搬迁至",
+            "搬到",
+            "迁到",
+        ];
+        let moved_to = |m: &RawMention| MOVES.iter().any(|v| text[..m.range.start].ends_with(v));
+        // What something else moved to is no mover (2018年把总部搬到园区,2019年落户新区).
+        let destinations: Vec<usize> = top
+            .iter()
+            .filter(|m| moved_to(m))
+            .map(|m| m.entity)
+            .collect();
+        for r in top
+            .iter()
+            .filter(|m| matches!(self.kind(m), Kind::Region | Kind::Park))
+        {
             let before = &text[..r.range.start];
             let after = &text[r.range.end..];
-            let landing = before.ends_with('在') && after.starts_with("落地");
-            let towards = before.ends_with('向')
+            let region = self.kind(r) == Kind::Region;
+            let landing = region && before.ends_with('在') && after.starts_with("落地");
+            let towards = region
+                && before.ends_with('向')
                 && ["疏解", "转移", "迁移"]
                     .iter()
                     .any(|v| after.starts_with(v));
-            // X 迁驻/落户/疏解至/迁往 R: every relocatable actor of the clause before moves.
-            let moves = ["迁驻", "迁至", "迁往", "落户", "疏解至", "搬迁至"]
-                .iter()
-                .any(|v| before.ends_with(v));
-            if moves {
+            // X 迁驻/落户/疏解至/迁往/搬到 R: every relocatable actor of the clause before moves.
+            if moved_to(r) {
                 let subjects = self.subjects(s, r.range.start, |k| {
                     matches!(k, Kind::Organization | Kind::Platform | Kind::Park)
                 });
-                for source in subjects {
+                for source in subjects
+                    .into_iter()
+                    .filter(|e| *e != r.entity && !destinations.contains(e))
+                {
                     out.push(self.edge(
                         source,
                         r.entity,

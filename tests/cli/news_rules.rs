@@ -138,6 +138,19 @@ fn news_header_dates_date_the_document() {
         ),
         ("c.txt", "发布时间:2024/04/30\n河北推进协同。\n"),
         ("d.txt", "编号 12024-13-45\n河北推进协同。\n"),
+        // Case 9: a dateline is the article's date; the page's date gives the year only
+        // (a repost months later, the paper the next morning, a December story in January).
+        (
+            "e.txt",
+            "标题\n2024-06-01 【 字体:大 中 小 】\n央广网天津3月9日消息(记者周思杨)3月8日,会议在津举行。\n",
+        ),
+        (
+            "f.txt",
+            "2023-07-12 09:04:21 来源:人民日报\n人民日报天津7月11日电 (记者)为落实2022年5月印发的方案,三地制定机制。\n",
+        ),
+        ("g.txt", "2025-01-02 来源:新华网\n新华社北京12月30日电 河北推进协同。\n"),
+        // No year anywhere: a dateline alone dates nothing.
+        ("h.txt", "新华社北京12月30日电 河北推进协同。\n"),
     ] {
         std::fs::write(dir.path().join(file), text).unwrap();
     }
@@ -157,13 +170,18 @@ fn news_header_dates_date_the_document() {
         })
         .collect();
     let header = |d: &str| (d.to_owned(), "header".to_owned());
+    let dateline = |d: &str| (d.to_owned(), "dateline".to_owned());
     assert_eq!(
         dates,
         [
             header("2024-04-30"),
             header("2025-02-27"),
             header("2024-04-30"),
-            ("-".into(), "-".into())
+            ("-".into(), "-".into()),
+            dateline("2024-03-09"),
+            dateline("2023-07-11"),
+            dateline("2024-12-30"),
+            ("-".into(), "-".into()),
         ]
     );
 }
