@@ -6,6 +6,7 @@ use crate::corpus::DocumentFile;
 use crate::dates::{find_dates, DateMention, PartialDate};
 use crate::error::Result;
 use crate::extract::matcher::NameMatcher;
+use crate::extract::meetings;
 use crate::extract::{
     by_sentence, discover, enumerate, rules, titles, DocContext, RawMention, RuleEdge,
 };
@@ -462,6 +463,7 @@ impl<'c> Extractor<'c> {
             catalogue.entities.len(),
             &self.names,
         );
+        meeting_mentions(&mut ctx, &mut entities, catalogue.entities.len());
         found.extend(rules::apply(&ctx, &entities));
         let raw_mentions = ctx.mentions;
         if file.text.trim().is_empty() {
@@ -844,6 +846,81 @@ fn discover_entities(
             range,
             sentence,
             via: Via::Discovered,
+        });
+    }
+    ctx.index();
+}
+
+/// Numbered meetings of a body (see [`meetings`]): a meeting the catalogue knows is found
+/// in other wording (`…在京召开2024年第二次工作会议` is its `…2024年度第二次工作会议`), a new one
+/// becomes a discovered event of its year. Entities at `base..` are the document's own.
+fn meeting_mentions(ctx: &mut DocContext, entities: &mut Cow<[Entity]>, base: usize) {
+    let found = meetings::meetings(ctx, entities);
+    if found.is_empty() {
+        return;
+    }
+    for m in found {
+        let named = ctx.mentions.iter().any(|n| {
+            n.range.start < m.range.end
+                && m.range.start < n.range.end
+                && entities[n.entity].kind() == Kind::Event
+        });
+        if named {
+            continue;
+        }
+        let known = entities.iter().position(|e| {
+            e.kind() == Kind::Event
+                && e.names().any(|n| n.replacen("年度", "年", 1) == m.name)
+                && e.record.date.is_none_or(|d| d.year == m.year)
+        });
+        let (entity, via) = match known {
+            Some(e) => (e, Via::Name),
+            None => {
+                let id = discover::discovered_id(Kind::Event, &m.name);
+                let entity = match entities[base..].iter().position(|e| e.id() == id) {
+                    Some(i) => base + i,
+                    None => {
+                        let mut record = EntityRecord::new(id, Kind::Event, m.name.clone());
+                        record.category = Some("discovered meeting".into());
+                        record.confidence = Some(0.7);
+                        record.date = PartialDate::new(m.year, None, None);
+                        let owned = entities.to_mut();
+                        owned.push(Entity {
+                            record,
+                            traditional: Vec::new(),
+                            file: String::new(),
+                            line: 0,
+                        });
+                        owned.len() - 1
+                    }
+                };
+                (entity, Via::Discovered)
+            }
+        };
+        // 在京召开, 在津举行: the province where it is held, by its one-character name.
+        let sentence = ctx.sentences[m.sentence].range.clone();
+        for (abbreviation, id) in meetings::PROVINCE_ABBREVIATIONS {
+            let Some(province) = entities.iter().position(|e| e.id() == id) else {
+                continue;
+            };
+            for link in ["召开", "举行"] {
+                let phrase = format!("在{abbreviation}{link}");
+                for (at, _) in ctx.text[sentence.clone()].match_indices(&phrase) {
+                    let start = sentence.start + at + '在'.len_utf8();
+                    ctx.mentions.push(RawMention {
+                        entity: province,
+                        range: start..start + abbreviation.len(),
+                        sentence: m.sentence,
+                        via: Via::LocalName,
+                    });
+                }
+            }
+        }
+        ctx.mentions.push(RawMention {
+            entity,
+            range: m.range,
+            sentence: m.sentence,
+            via,
         });
     }
     ctx.index();

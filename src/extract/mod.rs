@@ -6,6 +6,7 @@
 pub mod discover;
 pub mod enumerate;
 pub mod matcher;
+pub mod meetings;
 pub mod rules;
 pub mod titles;
 

@@ -473,32 +473,31 @@ impl Rules<'_, '_> {
         }
     }
 
-    /// 在 REGION 召开/考察/调研/举行 … event: event → region.
+    /// 在 REGION 召开/考察/调研/举行 … event of the same clause: event → region.
     fn held_in(&self, s: usize, out: &mut Vec<RuleEdge>) {
         let text = self.ctx.text;
         let top = self.top(s);
         let events: Vec<&&RawMention> =
             top.iter().filter(|m| self.kind(m) == Kind::Event).collect();
-        if events.is_empty() {
-            return;
-        }
-        for r in top.iter().filter(|m| self.kind(m) == Kind::Region) {
-            let placed = text[..r.range.start].ends_with('在');
-            let after = &text[r.range.end..];
-            let verb = ["召开", "考察", "调研", "举行"]
+        let verbs = ["召开", "考察", "调研", "举行"];
+        for r in top.iter().filter(|r| {
+            self.kind(r) == Kind::Region
+                && text[..r.range.start].ends_with('在')
+                && verbs.iter().any(|v| text[r.range.end..].starts_with(v))
+        }) {
+            let clause = self.clause_at(s, r.range.start);
+            for e in events
                 .iter()
-                .any(|v| after.starts_with(v));
-            if placed && verb {
-                for e in &events {
-                    out.push(self.edge(
-                        e.entity,
-                        r.entity,
-                        Relation::HeldIn,
-                        "held-in",
-                        s,
-                        e.range.end,
-                    ));
-                }
+                .filter(|e| clause.start <= e.range.start && e.range.start < clause.end)
+            {
+                out.push(self.edge(
+                    e.entity,
+                    r.entity,
+                    Relation::HeldIn,
+                    "held-in",
+                    s,
+                    e.range.end,
+                ));
             }
         }
     }
