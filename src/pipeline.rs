@@ -75,13 +75,10 @@ fn source_for(catalogue: &Catalogue, file: &DocumentFile) -> SourceRecord {
         .find(|s| s.file == file.name)
         .cloned()
         .unwrap_or_else(|| {
-            let stem = file
-                .name
-                .rsplit_once('.')
-                .map_or(file.name.as_str(), |(s, _)| s);
+            // A document the catalogue does not describe is called by its file name.
             SourceRecord {
                 file: file.name.clone(),
-                id: format!("seed/{stem}"),
+                id: file.name.clone(),
                 title: None,
                 publisher: None,
                 date: None,

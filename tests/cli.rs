@@ -1024,7 +1024,7 @@ fn a_new_document_is_built_and_its_entities_surface_as_candidates() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|d| d["id"] == "seed/news_2024_caofeidian")
+        .find(|d| d["id"] == "news_2024_caofeidian.txt")
         .unwrap();
     assert!(news["mentions"].as_u64().unwrap() >= 10);
     assert!(summary["stats"]["discovered"].as_u64().unwrap() >= 2);

@@ -408,7 +408,7 @@ fn grade_news(dir: &std::path::Path) -> NewsGrade {
     let mut table =
         String::from("text                                          relations  wrong\n");
     for text in &annotations.text {
-        let doc = format!("seed/{}", text.file.trim_end_matches(".txt"));
+        let doc = text.file.clone();
         let document = g["documents"]
             .as_array()
             .unwrap()
