@@ -772,23 +772,12 @@ fn discover_entities(
                 key = name.clone();
             }
         }
-        let id = discover::discovered_id(f.kind, &key);
-        let entity = match entities[base..].iter().position(|e| e.id() == id) {
-            Some(i) => base + i,
-            None => {
-                let mut record = EntityRecord::new(id, f.kind, name.clone());
-                record.category = Some(format!("discovered {}", f.category));
-                record.confidence = Some(f.confidence);
-                let owned = entities.to_mut();
-                owned.push(Entity {
-                    record,
-                    traditional: Vec::new(),
-                    file: String::new(),
-                    line: 0,
-                });
-                owned.len() - 1
-            }
-        };
+        let entity = own_entity(entities, base, f.kind, &key, || {
+            let mut record = EntityRecord::new(String::new(), f.kind, name.clone());
+            record.category = Some(format!("discovered {}", f.category));
+            record.confidence = Some(f.confidence);
+            record
+        });
         entities.to_mut()[entity].record.absorb(
             aliases.into_iter().chain(std::iter::once(name)),
             Some(f.confidence),
@@ -848,6 +837,31 @@ fn discover_entities(
     ctx.index();
 }
 
+/// The document's own discovered entity of `kind` keyed by `key` (entities at `base..`):
+/// the one already made, or a new one from `record` (its id set here).
+fn own_entity(
+    entities: &mut Cow<[Entity]>,
+    base: usize,
+    kind: Kind,
+    key: &str,
+    record: impl FnOnce() -> EntityRecord,
+) -> usize {
+    let id = discover::discovered_id(kind, key);
+    if let Some(i) = entities[base..].iter().position(|e| e.id() == id) {
+        return base + i;
+    }
+    let mut record = record();
+    record.id = id;
+    let owned = entities.to_mut();
+    owned.push(Entity {
+        record,
+        traditional: Vec::new(),
+        file: String::new(),
+        line: 0,
+    });
+    owned.len() - 1
+}
+
 /// Numbered meetings of a body (see [`meetings`]): a meeting the catalogue knows is found
 /// in other wording (`…在京召开2024年第二次工作会议` is its `…2024年度第二次工作会议`), a new one
 /// becomes a discovered event of its year. Entities at `base..` are the document's own.
@@ -873,24 +887,13 @@ fn meeting_mentions(ctx: &mut DocContext, entities: &mut Cow<[Entity]>, base: us
         let (entity, via) = match known {
             Some(e) => (e, Via::Name),
             None => {
-                let id = discover::discovered_id(Kind::Event, &m.name);
-                let entity = match entities[base..].iter().position(|e| e.id() == id) {
-                    Some(i) => base + i,
-                    None => {
-                        let mut record = EntityRecord::new(id, Kind::Event, m.name.clone());
-                        record.category = Some("discovered meeting".into());
-                        record.confidence = Some(0.7);
-                        record.date = PartialDate::new(m.year, None, None);
-                        let owned = entities.to_mut();
-                        owned.push(Entity {
-                            record,
-                            traditional: Vec::new(),
-                            file: String::new(),
-                            line: 0,
-                        });
-                        owned.len() - 1
-                    }
-                };
+                let entity = own_entity(entities, base, Kind::Event, &m.name, || {
+                    let mut record = EntityRecord::new(String::new(), Kind::Event, m.name.clone());
+                    record.category = Some("discovered meeting".into());
+                    record.confidence = Some(0.7);
+                    record.date = PartialDate::new(m.year, None, None);
+                    record
+                });
                 (entity, Via::Discovered)
             }
         };
