@@ -224,7 +224,17 @@ pub fn build_from(
             ));
         }
     }
-    Ok(merged.finish(documents))
+    let mut build = merged.finish(documents);
+    if !own_documents {
+        let found = crate::check::catalogue_problems(catalogue, &build.graph);
+        build.graph.problems.extend(found);
+    }
+    build
+        .graph
+        .problems
+        .sort_by(|a, b| (a.severity, &a.code, &a.message).cmp(&(b.severity, &b.code, &b.message)));
+    build.graph.problems.dedup();
+    Ok(build)
 }
 
 /// What every document shares: the normalizer, the name matcher, the name index and the
@@ -324,6 +334,18 @@ impl<'c> Extractor<'c> {
             }
         }
         let mut problems = Vec::new();
+        if let Some(quote) = &source.date_quote {
+            if !text.contains(quote.as_str()) {
+                problems.push(problem(
+                    Severity::Error,
+                    "date-quote-not-found",
+                    format!(
+                        "sources.toml: the date_quote '{quote}' of {} is not in its normalized text",
+                        source.id
+                    ),
+                ));
+            }
+        }
         // A document's own names (本市) need their own matcher; should it fail to build,
         // the shared one still finds every catalogue name.
         let local_matcher = if local.is_empty() {

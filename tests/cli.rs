@@ -590,7 +590,7 @@ fn local_names_resolve_in_their_document_only() {
 
 #[test]
 fn the_seeds_agree_with_the_catalogue() {
-    let problems = jjj_graph::check::check(catalogue(), seeds_build());
+    let problems = jjj_graph::check::check(seeds_build());
     assert!(problems.is_empty(), "{problems:#?}");
 }
 

@@ -559,3 +559,15 @@ fn numbered_meetings_are_known_in_other_wording_and_new_ones_become_events() {
         .iter()
         .any(|n| n["kind"] == "event"));
 }
+
+#[test]
+fn build_and_check_count_the_same_problems_on_a_users_documents() {
+    // Case 11: check found issuer and group problems build never counted.
+    let dir = super::root().join("tests/corpus/news");
+    let built = json_of(&mut jjj_seeds(&dir, &["build", "--json"]));
+    let out = jjj_seeds(&dir, &["check", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "the corpus has errors");
+    let checked: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!checked["problems"].as_array().unwrap().is_empty());
+    assert_eq!(built["problems"], checked["problems"]);
+}

@@ -24,7 +24,7 @@ pub struct Args {
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     let (catalogue, build) = inputs.build()?;
-    let problems = jjj_graph::check::check(&catalogue, &build);
+    let problems = jjj_graph::check::check(&build);
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)

@@ -32,12 +32,12 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let (catalogue, build) = inputs.build()?;
+    let (_, build) = inputs.build()?;
     let graph = &build.graph;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create {}", args.out.display()))?;
     let stats = jjj_graph::stats::stats(graph);
-    let problems = jjj_graph::check::check(&catalogue, &build);
+    let problems = jjj_graph::check::check(&build);
     let mut files: Vec<(String, Vec<u8>)> = vec![
         (
             "graph.json".into(),
