@@ -423,30 +423,34 @@ impl<'c> Extractor<'c> {
         ctx.mentions.extend(group_mentions);
         ctx.index();
         for (span, title) in titles::uncovered_titles(&ctx, &entities) {
+            let Some(sentence) = ctx.sentence_at(span.start) else {
+                continue;
+            };
             // A short title after a longer one it ends (《方案》 after 《…实施方案》) is that
             // document again, called as the text calls it.
-            if let Some(sentence) = ctx.sentence_at(span.start) {
-                let named_before = ctx
-                    .mentions
-                    .iter()
-                    .filter(|m| {
-                        m.range.end <= span.start
-                            && entities[m.entity].kind() == Kind::Document
-                            && entities[m.entity]
-                                .names()
-                                .any(|n| n.len() > title.len() && n.ends_with(title))
-                    })
-                    .max_by_key(|m| m.range.end)
-                    .map(|m| m.entity);
-                if let (true, Some(entity)) = (title.chars().count() <= SHORT_TITLE, named_before) {
-                    ctx.mentions.push(RawMention {
-                        entity,
-                        range: span,
-                        sentence,
-                        via: Via::LocalName,
-                    });
-                    continue;
-                }
+            let named_before = (title.chars().count() <= SHORT_TITLE)
+                .then(|| {
+                    ctx.mentions
+                        .iter()
+                        .filter(|m| {
+                            m.range.end <= span.start
+                                && entities[m.entity].kind() == Kind::Document
+                                && entities[m.entity]
+                                    .names()
+                                    .any(|n| n.len() > title.len() && n.ends_with(title))
+                        })
+                        .max_by_key(|m| m.range.end)
+                        .map(|m| m.entity)
+                })
+                .flatten();
+            if let Some(entity) = named_before {
+                ctx.mentions.push(RawMention {
+                    entity,
+                    range: span,
+                    sentence,
+                    via: Via::LocalName,
+                });
+                continue;
             }
             let id = titles::title_id(title);
             let entity = entities
@@ -457,23 +461,21 @@ impl<'c> Extractor<'c> {
                     owned.push(discovered_document(&id, title, &source.id));
                     owned.len() - 1
                 });
-            if let Some(sentence) = ctx.sentence_at(span.start) {
-                // The names in a title are nested in it, as in a catalogue title.
-                for m in &mut ctx.mentions {
-                    if matches!(m.via, Via::Name | Via::LocalName)
-                        && span.start <= m.range.start
-                        && m.range.end <= span.end
-                    {
-                        m.via = Via::Nested;
-                    }
+            // The names in a title are nested in it, as in a catalogue title.
+            for m in &mut ctx.mentions {
+                if matches!(m.via, Via::Name | Via::LocalName)
+                    && span.start <= m.range.start
+                    && m.range.end <= span.end
+                {
+                    m.via = Via::Nested;
                 }
-                ctx.mentions.push(RawMention {
-                    entity,
-                    range: span,
-                    sentence,
-                    via: Via::Title,
-                });
             }
+            ctx.mentions.push(RawMention {
+                entity,
+                range: span,
+                sentence,
+                via: Via::Title,
+            });
         }
         ctx.index();
         discover_entities(

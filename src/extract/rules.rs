@@ -476,20 +476,14 @@ impl Rules<'_, '_> {
     /// 在 REGION 召开/考察/调研/举行 … event of the same clause: event → region.
     fn held_in(&self, s: usize, out: &mut Vec<RuleEdge>) {
         let text = self.ctx.text;
-        let top = self.top(s);
-        let events: Vec<&&RawMention> =
-            top.iter().filter(|m| self.kind(m) == Kind::Event).collect();
         let verbs = ["召开", "考察", "调研", "举行"];
-        for r in top.iter().filter(|r| {
+        for r in self.top(s).into_iter().filter(|r| {
             self.kind(r) == Kind::Region
                 && text[..r.range.start].ends_with('在')
                 && verbs.iter().any(|v| text[r.range.end..].starts_with(v))
         }) {
             let clause = self.clause_at(s, r.range.start);
-            for e in events
-                .iter()
-                .filter(|e| clause.start <= e.range.start && e.range.start < clause.end)
-            {
+            for e in self.within(s, &clause, |k| k == Kind::Event) {
                 out.push(self.edge(
                     e.entity,
                     r.entity,

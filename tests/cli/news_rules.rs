@@ -31,11 +31,14 @@ fn typed(g: &Value) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The nodes of a JSON export.
+fn nodes(g: &Value) -> &[Value] {
+    g["nodes"].as_array().unwrap()
+}
+
 /// How many times the node `id` is mentioned.
 fn mentions(g: &Value, id: &str) -> usize {
-    g["nodes"]
-        .as_array()
-        .unwrap()
+    nodes(g)
         .iter()
         .find(|n| n["id"] == id)
         .map_or(0, |n| n["mentions"].as_array().unwrap().len())
@@ -270,9 +273,7 @@ fn a_body_named_after_a_place_is_the_body_in_the_deepest_place() {
         "中关村科技园区管理委员会发布通知。",
     ]);
     let edges = typed(&g);
-    let government = g["nodes"]
-        .as_array()
-        .unwrap()
+    let government = nodes(&g)
         .iter()
         .find(|n| n["name"] == "天津市滨海新区人民政府")
         .expect("the government is a node");
@@ -293,9 +294,7 @@ fn a_body_named_after_a_place_is_the_body_in_the_deepest_place() {
             .any(|(s, r, _)| s == "region/binhai" && r == "issued"),
         "{edges:?}"
     );
-    assert!(g["nodes"]
-        .as_array()
-        .unwrap()
+    assert!(nodes(&g)
         .iter()
         .any(|n| n["name"] == "中关村科技园区管理委员会" && n["kind"] == "organization"));
 }
@@ -306,9 +305,7 @@ fn a_short_title_after_a_longer_one_is_that_document() {
     let g = graph_of(&[
         "天津市人民政府印发《京津冀协同发展产业转移实施方案》。《方案》提出支持机器人产业。",
     ]);
-    let names: Vec<&str> = g["nodes"]
-        .as_array()
-        .unwrap()
+    let names: Vec<&str> = nodes(&g)
         .iter()
         .filter(|n| n["kind"] == "document")
         .map(|n| n["name"].as_str().unwrap())
@@ -385,12 +382,7 @@ fn grade_news(dir: &std::path::Path) -> NewsGrade {
         &["export", "--format", "json", "-o", "-"],
     ));
     let names = |id: &str| -> Vec<String> {
-        let node = g["nodes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|n| n["id"] == id)
-            .unwrap();
+        let node = nodes(&g).iter().find(|n| n["id"] == id).unwrap();
         let mut out = vec![node["name"].as_str().unwrap().to_owned()];
         for key in ["aliases", "traditional"] {
             out.extend(
@@ -535,9 +527,7 @@ fn numbered_meetings_are_known_in_other_wording_and_new_ones_become_events() {
     );
     // A meeting the catalogue does not know is a new event of its year, held where it says.
     let g = graph_of(&["京津冀产业协同专题工作组2024年第一次工作会议在津举行。"]);
-    let event = g["nodes"]
-        .as_array()
-        .unwrap()
+    let event = nodes(&g)
         .iter()
         .find(|n| n["kind"] == "event")
         .expect("an event node");
@@ -553,11 +543,7 @@ fn numbered_meetings_are_known_in_other_wording_and_new_ones_become_events() {
     assert!(has(&edges, id, "involves", "org/industry-wg"), "{edges:?}");
     // Without a body before it, a numbered meeting is nobody's: no node.
     let g = graph_of(&["会议指出,要开好2024年第一次工作会议。"]);
-    assert!(!g["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|n| n["kind"] == "event"));
+    assert!(!nodes(&g).iter().any(|n| n["kind"] == "event"));
 }
 
 #[test]
