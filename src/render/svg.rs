@@ -13,6 +13,8 @@ use std::fmt::Write as _;
 
 const FONT_SIZE: f64 = 12.0;
 const LINE: f64 = 15.0;
+/// The strip above a box's contents that holds its title.
+const BOX_TITLE: f64 = 14.0;
 
 /// Estimated width in pixels: 1 em per wide (CJK) character, 0.6 em per other.
 fn text_width(text: &str, size: f64) -> f64 {
@@ -131,14 +133,92 @@ pub fn to_svg(diagram: &Diagram) -> Result<String> {
     draw(diagram, &g)
 }
 
-/// `diagram` laid out by dagre: nodes `n{i}`, boxes `box{i}`, edges `e{i}`.
+/// `diagram` laid out by dagre: nodes `n{i}`, boxes `box{i}`, edges `e{i}`. A wrapped
+/// layout ([`Diagram::rows`]) is laid out row by row and the rows stacked in order, first on
+/// top (dagre has no `rank=same` to hold rows in place); its drawn edges are left to
+/// [`edge_route`].
 fn layout(diagram: &Diagram) -> Result<Graph<NodeLabel, EdgeLabel>> {
+    let parts = row_parts(diagram);
+    if parts.len() <= 1 {
+        return layout_part(diagram, &vec![true; diagram.nodes.len()]);
+    }
+    let mut stacked: Graph<NodeLabel, EdgeLabel> = Graph::new();
+    let (mut width, mut top) = (0.0_f64, 0.0);
+    for part in parts {
+        let g = layout_part(diagram, &part)?;
+        let (w, h) = g
+            .graph_label::<GraphLabel>()
+            .map_or((0.0, 0.0), |l| (l.width, l.height));
+        for v in g.nodes() {
+            if let Some(l) = g.node(&v) {
+                let mut l = l.clone();
+                l.y = l.y.map(|y| y + top);
+                stacked.set_node(v, Some(l));
+            }
+        }
+        width = width.max(w);
+        top += h;
+    }
+    stacked.set_graph_label(GraphLabel {
+        width,
+        height: top,
+        ..GraphLabel::default()
+    });
+    Ok(stacked)
+}
+
+/// The nodes of each row of a wrapped layout, in [`Diagram::rows`] order: a row is what its
+/// first node reaches through invisible edges (a node no row reaches joins the last).
+/// One part of all nodes when the layout does not wrap. O(V + E·α).
+fn row_parts(diagram: &Diagram) -> Vec<Vec<bool>> {
+    let n = diagram.nodes.len();
+    if diagram.rows.len() <= 1 {
+        return vec![vec![true; n]];
+    }
+    let mut root: Vec<usize> = (0..n).collect();
+    fn find(root: &mut [usize], mut x: usize) -> usize {
+        while root[x] != x {
+            root[x] = root[root[x]];
+            x = root[x];
+        }
+        x
+    }
+    for e in diagram.edges.iter().filter(|e| e.invisible) {
+        let (a, b) = (find(&mut root, e.source), find(&mut root, e.target));
+        root[a] = b;
+    }
+    let row_roots: Vec<usize> = diagram.rows.iter().map(|&r| find(&mut root, r)).collect();
+    (0..row_roots.len())
+        .map(|row| {
+            (0..n)
+                .map(|v| {
+                    let r = find(&mut root, v);
+                    let at = row_roots.iter().position(|&x| x == r);
+                    at.unwrap_or(row_roots.len() - 1) == row
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The nodes marked in `part`, with the boxes around them and the edges among them, laid
+/// out by dagre.
+fn layout_part(diagram: &Diagram, part: &[bool]) -> Result<Graph<NodeLabel, EdgeLabel>> {
     let mut g: Graph<NodeLabel, EdgeLabel> = Graph::with_options(GraphOptions {
         directed: true,
         multigraph: true,
         compound: true,
     });
-    for (i, b) in diagram.boxes.iter().enumerate() {
+    // The boxes holding a node of the part, and the boxes around those.
+    let mut used = vec![false; diagram.boxes.len()];
+    for (i, n) in diagram.nodes.iter().enumerate() {
+        let mut b = n.in_box.filter(|_| part[i]);
+        while let Some(x) = b {
+            used[x] = true;
+            b = diagram.boxes[x].parent;
+        }
+    }
+    for (i, b) in diagram.boxes.iter().enumerate().filter(|(i, _)| used[*i]) {
         g.set_node(
             format!("box{i}"),
             Some(NodeLabel {
@@ -147,12 +227,12 @@ fn layout(diagram: &Diagram) -> Result<Graph<NodeLabel, EdgeLabel>> {
             }),
         );
     }
-    for (i, b) in diagram.boxes.iter().enumerate() {
+    for (i, b) in diagram.boxes.iter().enumerate().filter(|(i, _)| used[*i]) {
         if let Some(p) = b.parent {
             g.set_parent(&format!("box{i}"), Some(&format!("box{p}")));
         }
     }
-    for (i, n) in diagram.nodes.iter().enumerate() {
+    for (i, n) in diagram.nodes.iter().enumerate().filter(|(i, _)| part[*i]) {
         let (width, height) = label_size(&n.label);
         g.set_node(
             format!("n{i}"),
@@ -166,9 +246,16 @@ fn layout(diagram: &Diagram) -> Result<Graph<NodeLabel, EdgeLabel>> {
             g.set_parent(&format!("n{i}"), Some(&format!("box{b}")));
         }
     }
+    // Where invisible edges order the layout (the timeline's dates, rows of boxes), they
+    // alone place the nodes, as `constraint=false` does for dot: drawn edges are straight
+    // lines added afterwards.
+    let ordered = diagram.edges.iter().any(|e| e.invisible);
     for (i, e) in diagram.edges.iter().enumerate() {
+        if (ordered && !e.invisible) || !part[e.source] || !part[e.target] {
+            continue;
+        }
         let mut label = EdgeLabel::default();
-        if diagram.edge_labels && !e.invisible {
+        if diagram.edge_labels && !ordered && !e.invisible {
             label.width = text_width(e.text(), edge_font(e)) + 6.0;
             label.height = edge_font(e) + 3.0;
         }
@@ -182,13 +269,16 @@ fn layout(diagram: &Diagram) -> Result<Graph<NodeLabel, EdgeLabel>> {
             Some(&format!("e{i}")),
         );
     }
+    let labelled = diagram.edge_labels && !ordered;
     let options = LayoutOptions {
         rankdir: match diagram.direction {
             Direction::TopDown => RankDir::TB,
             Direction::LeftRight => RankDir::LR,
         },
+        // Edge labels are laid out between the ranks and need the room; without them the
+        // figure packs tighter.
         nodesep: 24.0,
-        ranksep: 56.0,
+        ranksep: if labelled { 56.0 } else { 32.0 },
         edgesep: 12.0,
         marginx: 24.0,
         marginy: 24.0,
@@ -225,14 +315,33 @@ fn draw(diagram: &Diagram, g: &Graph<NodeLabel, EdgeLabel>) -> Result<String> {
         .graph_label::<GraphLabel>()
         .map_or((0.0, 0.0), |l| (l.width, l.height));
     let title_h = 40.0;
-    let (legend_w, legend, legend_h) = if diagram.legend {
-        let (w, svg) = legend(diagram);
-        (w, svg, legend_height(diagram))
-    } else {
-        (0.0, String::new(), 0.0)
+    // The legend goes beside the drawing in one column or below it in two, whichever
+    // page needs the less shrinking to fit A4 either way up.
+    let beside = (
+        gw + LEGEND_COLUMN + 40.0,
+        (gh + title_h).max(legend_height(diagram, 1) + title_h + 20.0),
+    );
+    let below = (
+        gw.max(2.0 * LEGEND_COLUMN) + 40.0,
+        gh + title_h + legend_height(diagram, 2) + 20.0,
+    );
+    let shrink = |(w, h): (f64, f64)| {
+        let (long, short) = (297.0, 210.0);
+        f64::min(f64::max(w / long, h / short), f64::max(w / short, h / long))
     };
-    let width = gw + legend_w + 40.0;
-    let height = (gh + title_h).max(legend_h + title_h + 20.0);
+    let legend_below = diagram.legend && shrink(below) < shrink(beside);
+    let ((width, height), legend_at) = if !diagram.legend {
+        ((gw + 40.0, gh + title_h), (0.0, 0.0))
+    } else if legend_below {
+        (below, (20.0, title_h + gh))
+    } else {
+        (beside, (gw + 20.0, title_h))
+    };
+    let legend = if diagram.legend {
+        legend(diagram, if legend_below { 2 } else { 1 })
+    } else {
+        String::new()
+    };
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -264,8 +373,9 @@ fn draw(diagram: &Diagram, g: &Graph<NodeLabel, EdgeLabel>) -> Result<String> {
         let (Some(x), Some(y)) = (n.x, n.y) else {
             continue;
         };
-        let (w, h) = (n.width, n.height);
-        let (l, t) = (x - w / 2.0, y - h / 2.0);
+        // dagre leaves no room for a box's title: the box grows up by a title's height.
+        let (w, h) = (n.width, n.height + BOX_TITLE);
+        let (l, t) = (x - w / 2.0, y - n.height / 2.0 - BOX_TITLE);
         let _ = writeln!(
             out,
             r##"<rect x="{l:.1}" y="{t:.1}" width="{w:.1}" height="{h:.1}" rx="10" fill="#f8fafc" fill-opacity="0.6" stroke="#94a3b8"/>"##
@@ -282,11 +392,7 @@ fn draw(diagram: &Diagram, g: &Graph<NodeLabel, EdgeLabel>) -> Result<String> {
         if e.invisible {
             continue;
         }
-        let Some(label) = g.edge(
-            &format!("n{}", e.source),
-            &format!("n{}", e.target),
-            Some(&format!("e{i}")),
-        ) else {
+        let Some((points, label_at)) = edge_route(g, i, e) else {
             continue;
         };
         let st = edge_style(e.relation);
@@ -296,14 +402,10 @@ fn draw(diagram: &Diagram, g: &Graph<NodeLabel, EdgeLabel>) -> Result<String> {
             "dotted" => r#" stroke-dasharray="2 3""#,
             _ => "",
         };
-        let points: Vec<String> = label
-            .points
+        let points: Vec<String> = points
             .iter()
-            .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+            .map(|(x, y)| format!("{x:.1},{y:.1}"))
             .collect();
-        if points.len() < 2 {
-            continue;
-        }
         let marker = if e.undirected() {
             ""
         } else {
@@ -315,10 +417,8 @@ fn draw(diagram: &Diagram, g: &Graph<NodeLabel, EdgeLabel>) -> Result<String> {
             points.join(" "),
             if e.highlight { 2.5 } else { 1.0 }
         );
-        if diagram.edge_labels {
-            if let (Some(x), Some(y)) = (label.x, label.y) {
-                text(&mut out, x, y, e.text(), edge_font(e), color);
-            }
+        if let Some((x, y)) = label_at.filter(|_| diagram.edge_labels) {
+            text(&mut out, x, y, e.text(), edge_font(e), color);
         }
     }
     for (i, n) in diagram.nodes.iter().enumerate() {
@@ -355,12 +455,57 @@ fn draw(diagram: &Diagram, g: &Graph<NodeLabel, EdgeLabel>) -> Result<String> {
     let _ = writeln!(
         out,
         r#"<g transform="translate({:.1},{:.1})">"#,
-        gw + 20.0,
-        title_h
+        legend_at.0, legend_at.1
     );
     out.push_str(&legend);
     out.push_str("</g>\n</svg>\n");
     Ok(out)
+}
+
+/// An edge's line (at least two points) and where its label goes, if anywhere.
+type Route = (Vec<(f64, f64)>, Option<(f64, f64)>);
+
+/// The line of edge `i` (at least two points) and where its label goes: dagre's route, or
+/// for an edge left out of the layout (see [`layout`]) a straight line between the two
+/// nodes' borders, unlabelled.
+fn edge_route(g: &Graph<NodeLabel, EdgeLabel>, i: usize, e: &super::DiagramEdge) -> Option<Route> {
+    let (source, target) = (format!("n{}", e.source), format!("n{}", e.target));
+    if let Some(label) = g.edge(&source, &target, Some(&format!("e{i}"))) {
+        let points: Vec<(f64, f64)> = label.points.iter().map(|p| (p.x, p.y)).collect();
+        let at = label.x.zip(label.y);
+        return (points.len() >= 2).then_some((points, at));
+    }
+    let centre = |id: &str| {
+        g.node(id)
+            .and_then(|l| Some((l.x?, l.y?, l.width / 2.0, l.height / 2.0)))
+    };
+    let ((sx, sy, sw, sh), (tx, ty, tw, th)) = (centre(&source)?, centre(&target)?);
+    let (dx, dy) = (tx - sx, ty - sy);
+    if dx == 0.0 && dy == 0.0 {
+        return None;
+    }
+    // The fraction of the centre-to-centre line inside a w × h box around its end.
+    let inside = |w: f64, h: f64| {
+        let fx = if dx == 0.0 {
+            f64::INFINITY
+        } else {
+            w / dx.abs()
+        };
+        let fy = if dy == 0.0 {
+            f64::INFINITY
+        } else {
+            h / dy.abs()
+        };
+        fx.min(fy)
+    };
+    let (a, b) = (inside(sw, sh), 1.0 - inside(tw, th));
+    if a >= b {
+        return None;
+    }
+    Some((
+        vec![(sx + a * dx, sy + a * dy), (sx + b * dx, sy + b * dy)],
+        None,
+    ))
 }
 
 /// The font size of an edge's label: a count standing for several relations is read like a
@@ -373,18 +518,29 @@ fn edge_font(e: &super::DiagramEdge) -> f64 {
     }
 }
 
-fn legend_height(diagram: &Diagram) -> f64 {
-    30.0 + 22.0 * (diagram.kinds().len() + diagram.relations().len()) as f64
+/// The width of a column of the legend.
+const LEGEND_COLUMN: f64 = 190.0;
+
+/// The legend's height in `columns` columns (kinds, then relations; in two columns, kinds
+/// on the left and relations on the right).
+fn legend_height(diagram: &Diagram, columns: usize) -> f64 {
+    let (kinds, relations) = (diagram.kinds().len(), diagram.relations().len());
+    let rows = if columns == 1 {
+        kinds + relations
+    } else {
+        kinds.max(relations)
+    };
+    30.0 + 22.0 * rows as f64
 }
 
-/// The legend, drawn at (0, 0): its width and its SVG.
-fn legend(diagram: &Diagram) -> (f64, String) {
-    let width = 190.0;
+/// The legend in `columns` columns (1 or 2), drawn at (0, 0).
+fn legend(diagram: &Diagram, columns: usize) -> String {
+    let width = LEGEND_COLUMN * columns as f64;
     let mut out = String::new();
     let _ = writeln!(
         out,
         r##"<rect x="0" y="0" width="{width}" height="{:.1}" rx="8" fill="white" stroke="#94a3b8" stroke-dasharray="4 3"/>"##,
-        legend_height(diagram)
+        legend_height(diagram, columns)
     );
     let _ = writeln!(
         out,
@@ -402,6 +558,11 @@ fn legend(diagram: &Diagram) -> (f64, String) {
         );
         y += 22.0;
     }
+    // In two columns the relations start at the top of the right one.
+    let x = if columns == 1 { 0.0 } else { LEGEND_COLUMN };
+    if columns > 1 {
+        y = 38.0;
+    }
     for relation in diagram.relations() {
         let st = edge_style(relation);
         let dash = match st.line {
@@ -411,16 +572,19 @@ fn legend(diagram: &Diagram) -> (f64, String) {
         };
         let _ = writeln!(
             out,
-            r#"<line x1="14" y1="{y:.1}" x2="54" y2="{y:.1}" stroke="{}" stroke-width="1.5"{dash}/>"#,
+            r#"<line x1="{:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{}" stroke-width="1.5"{dash}/>"#,
+            x + 14.0,
+            x + 54.0,
             st.color
         );
         let _ = writeln!(
             out,
-            r#"<text x="64" y="{:.1}" font-size="11" fill="{}">{relation}</text>"#,
+            r#"<text x="{:.1}" y="{:.1}" font-size="11" fill="{}">{relation}</text>"#,
+            x + 64.0,
             y + 4.0,
             st.color
         );
         y += 22.0;
     }
-    (width, out)
+    out
 }

@@ -642,6 +642,15 @@ fn every_report_view_is_read_back_without_overlapping_labels_and_fits_its_page()
                 r.smallest_font
             );
         }
+        // The built-in layout spreads wider, but the views of a few dozen nodes fit.
+        if ["chains", "actors"].contains(&slug.as_str()) || slug.starts_with("path-") {
+            let r = readability::measure(&builtin).unwrap();
+            assert!(
+                r.fits(readability::A4, 8.0),
+                "{slug} by builtin: {:?} pt",
+                r.page_at(8.0)
+            );
+        }
         // Graphviz's drawing of every view prints on A4 at 8 pt, but overview-full (every
         // entity at once), a poster.
         let r = readability::measure(&by_dot).unwrap();
@@ -653,6 +662,48 @@ fn every_report_view_is_read_back_without_overlapping_labels_and_fits_its_page()
                 r.page_at(8.0)
             ),
         }
+    }
+}
+
+#[test]
+fn the_builtin_timeline_reads_in_date_order_row_by_row() {
+    let g = graph();
+    let d = diagram(g, &View::Timeline, Lang::Zh).unwrap();
+    assert!(d.rows.len() > 1, "the seeds' timeline wraps");
+    let at = svg::positions(&d).unwrap();
+    // Date boxes are in date order; a row starts at the box of each of `d.rows`.
+    let starts: Vec<usize> = d.rows.iter().map(|&n| d.nodes[n].in_box.unwrap()).collect();
+    let members = |b: usize| d.nodes_in(Some(b)).map(|n| at[n]).collect::<Vec<_>>();
+    let (mut row_bottom, mut previous_bottom) = (f64::MIN, f64::MIN);
+    let mut previous_x = f64::MIN;
+    for b in 0..d.boxes.len() {
+        let m = members(b);
+        let (top, bottom) = m.iter().fold((f64::MAX, f64::MIN), |(t, u), p| {
+            (t.min(p[1] - p[3] / 2.0), u.max(p[1] + p[3] / 2.0))
+        });
+        let x = m.iter().map(|p| p[0]).fold(f64::MAX, f64::min);
+        if starts.contains(&b) {
+            assert!(
+                top > row_bottom,
+                "{}: a row above a later one",
+                d.boxes[b].label
+            );
+            previous_bottom = row_bottom;
+            row_bottom = bottom;
+        } else {
+            assert!(
+                x > previous_x,
+                "{}: left of an earlier date",
+                d.boxes[b].label
+            );
+            assert!(
+                top > previous_bottom,
+                "{}: in an earlier row",
+                d.boxes[b].label
+            );
+            row_bottom = row_bottom.max(bottom);
+        }
+        previous_x = x;
     }
 }
 
