@@ -32,6 +32,9 @@ pub struct Hit {
 }
 
 fn t2s(query: &str) -> String {
+    if !crate::normalize::t2s::T2s::may_change(query) {
+        return query.to_owned();
+    }
     static CONVERTER: OnceLock<crate::normalize::t2s::T2s> = OnceLock::new();
     CONVERTER.get_or_init(Default::default).convert(query)
 }

@@ -364,14 +364,23 @@ where
         parts.push(part);
         rest = tail;
     }
-    let chunks: Vec<Vec<T>> = parts
-        .par_iter()
-        .map(|p| {
-            rmp_serde::from_slice::<Vec<W>>(p)
-                .map(|items| items.into_iter().map(&convert).collect())
-                .map_err(|e| e.to_string())
-        })
-        .collect::<std::result::Result<_, _>>()?;
+    let decode = |p: &&[u8]| {
+        rmp_serde::from_slice::<Vec<W>>(p)
+            .map(|items| items.into_iter().map(&convert).collect())
+            .map_err(|e| e.to_string())
+    };
+    // One chunk (a small graph) is decoded here: starting the thread pool costs more.
+    let chunks: Vec<Vec<T>> = if parts.len() > 1 {
+        parts
+            .par_iter()
+            .map(decode)
+            .collect::<std::result::Result<_, _>>()?
+    } else {
+        parts
+            .iter()
+            .map(decode)
+            .collect::<std::result::Result<_, _>>()?
+    };
     Ok((chunks, rest))
 }
 

@@ -30,7 +30,13 @@ mod render;
 mod scale;
 
 /// The environment variables jjj reads its inputs from; every test run clears them.
-const JJJ_VARIABLES: [&str; 3] = ["JJJ_DATA", "JJJ_SEEDS", "JJJ_GRAPH"];
+const JJJ_VARIABLES: [&str; 5] = [
+    "JJJ_DATA",
+    "JJJ_SEEDS",
+    "JJJ_GRAPH",
+    "JJJ_CACHE",
+    "JJJ_CACHE_DIR",
+];
 
 fn jjj() -> Command {
     let mut cmd = Command::cargo_bin("jjj").expect("the jjj binary is built");

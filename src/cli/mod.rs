@@ -2,6 +2,7 @@
 //! subcommand lives in its own file under `cmd/` with its `Args` and `run`. clap stays here;
 //! the library never sees it.
 
+mod cache;
 pub mod cmd;
 pub mod evidence;
 pub mod filter;
@@ -112,6 +113,19 @@ impl Inputs {
     pub fn graph(&self) -> anyhow::Result<KnowledgeGraph> {
         let graph = match &self.graph {
             Some(file) => self.load_saved(file)?,
+            // The embedded inputs' graph is kept between runs.
+            None if self.data.is_none() && self.seeds.is_none() => {
+                let inputs = self.hash()?;
+                match cache::load(&inputs) {
+                    Some(graph) => graph,
+                    None => {
+                        let catalogue = self.catalogue()?;
+                        let graph = build_with_progress(&catalogue, self.documents()?, false)?;
+                        cache::store(&inputs, &graph.graph);
+                        graph.graph
+                    }
+                }
+            }
             None => {
                 let catalogue = self.catalogue()?;
                 build_with_progress(&catalogue, self.documents()?, false)?.graph

@@ -183,6 +183,55 @@ fn saved_graph_answers_like_a_fresh_build_and_is_rebuilt_when_a_document_changes
         .stderr("");
 }
 
+#[test]
+fn the_embedded_graph_is_kept_between_runs_and_a_bad_cache_is_rebuilt() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache = dir.path().join("cache");
+    let run = |extra: &[(&str, &str)]| {
+        let mut cmd = jjj();
+        cmd.env("JJJ_CACHE_DIR", &cache)
+            .args(["path", "雄安新区", "天津", "--json"]);
+        for (k, v) in extra {
+            cmd.env(k, v);
+        }
+        cmd.assert()
+            .success()
+            .stderr("")
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let kept = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&cache).map_or(Vec::new(), |d| {
+            d.map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "jjjg"))
+                .collect()
+        })
+    };
+    let off = run(&[("JJJ_CACHE", "off")]);
+    assert!(kept().is_empty(), "JJJ_CACHE=off writes nothing");
+    let first = run(&[]);
+    let files = kept();
+    assert_eq!(files.len(), 1, "the first run keeps the graph");
+    let second = run(&[]);
+    assert_eq!(first, off);
+    assert_eq!(second, off, "the kept graph answers as a fresh build");
+    // A damaged file is not read: the graph is built again and the file replaced.
+    std::fs::write(&files[0], b"jjj saved graph, format 4\ngarbage").unwrap();
+    assert_eq!(run(&[]), off);
+    assert!(std::fs::read(&files[0]).unwrap().len() > 1000, "replaced");
+    // A cache directory that cannot be made is no error.
+    let blocked = dir.path().join("file");
+    std::fs::write(&blocked, "").unwrap();
+    let mut cmd = jjj();
+    cmd.env("JJJ_CACHE_DIR", blocked.join("sub"))
+        .args(["path", "雄安新区", "天津", "--json"])
+        .assert()
+        .success()
+        .stderr("")
+        .stdout(off);
+}
+
 /// The embedded seeds' graph saved in a new temporary directory.
 fn saved_seed_graph() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
