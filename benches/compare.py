@@ -2,9 +2,10 @@
 """Driver of benches/compare.sh: make the workloads with `jjj generate`, time jjj and its
 peers on them in one run, and print one Markdown table of timings and ratios.
 
-  compare.py [--quick] [--work DIR]
+  compare.py [--quick] [--queries-only] [--peers igraph,rustworkx,networkx] [--work DIR]
 
---quick: the 10 MB corpus and the 100k-node graph only. Results are also written to
+--quick: the 10 MB corpus and the 100k-node graph only. --queries-only: no extraction.
+--peers: which peers run the graph queries (NetworkX takes minutes on the 1M-node graph). Results are also written to
 DIR/results.json. Every timing is of a separate process; peak RSS comes from wait4.
 """
 
@@ -217,11 +218,14 @@ def main(argv):
     version = subprocess.run([JJJ, "--version"], capture_output=True, text=True).stdout.strip()
     res = {"machine": platform.platform(), "cores": os.cpu_count(), "jjj_version": version}
     names = names_file(work)
-    res["extraction"] = [extraction(work, mb, names, raw_scan) for mb in ([10] if quick else [10, 100])]
+    sizes = [] if "--queries-only" in argv else ([10] if quick else [10, 100])
+    res["extraction"] = [extraction(work, mb, names, raw_scan) for mb in sizes]
     graphs = [(100_000, 500_000, 100, 20)] + ([] if quick else [(1_000_000, 5_000_000, 20, 10)])
+    peers = ["igraph", "rustworkx", "networkx"]
+    if "--peers" in argv:
+        peers = argv[argv.index("--peers") + 1].split(",")
     res["queries"] = {
-        f"{n:,} nodes / {m:,} edges": queries(work, n, m, s, k, graph_bench,
-                                               ["igraph", "rustworkx", "networkx"])
+        f"{n:,} nodes / {m:,} edges": queries(work, n, m, s, k, graph_bench, peers)
         for n, m, s, k in graphs
     }
     res["latency"] = latency()

@@ -5,4 +5,5 @@
 
 pub mod centrality;
 pub mod communities;
+pub mod csr;
 pub mod paths;

@@ -100,6 +100,8 @@ pub struct Link {
 #[derive(Debug, Clone)]
 pub struct Traversal {
     pub graph: DiGraph<(), Link>,
+    /// The same arcs in compressed sparse rows, built on first use.
+    csr: std::sync::OnceLock<crate::algo::csr::Csr>,
 }
 
 impl Traversal {
@@ -139,7 +141,17 @@ impl Traversal {
             };
             graph.add_edge(NodeIndex::new(s as usize), NodeIndex::new(t as usize), link);
         }
-        Traversal { graph }
+        Traversal {
+            graph,
+            csr: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The arcs as compressed sparse rows (built once, on the first call; O(V + E)), for
+    /// the centrality measures, whose every step reads a node's neighbours.
+    pub fn csr(&self) -> &crate::algo::csr::Csr {
+        self.csr
+            .get_or_init(|| crate::algo::csr::Csr::from_graph(&self.graph))
     }
 
     /// The nodes linked to `node` by an arc from it, in node order.

@@ -2,13 +2,12 @@
 //! PageRank over the edges a filter allows.
 
 use super::{kind_ok, EdgeFilter, NodeRef, Traversal};
-use crate::algo::centrality::{betweenness, closeness, page_rank, sampled_betweenness};
+use crate::algo::centrality::{betweenness_csr, closeness, page_rank_csr, sampled_betweenness_csr};
 use crate::algo::communities::visit_order;
 use crate::catalogue::Kind;
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use serde::Serialize;
-use std::collections::BTreeSet;
 
 /// A centrality measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -89,16 +88,22 @@ pub fn rank(
     let traversal = Traversal::new(kg, filter);
     let g = &traversal.graph;
     let n = g.node_count();
-    // Distinct neighbours either way (an undirected traversal has both arcs anyway).
-    let mut neighbours: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    // Distinct neighbours either way (an undirected traversal has both arcs anyway): every
+    // arc both ways, sorted, each pair counted once.
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(2 * g.edge_count());
     for e in g.raw_edges() {
         let (s, t) = (e.source().index(), e.target().index());
         if s != t {
-            neighbours[s].insert(t);
-            neighbours[t].insert(s);
+            #[allow(clippy::cast_possible_truncation, reason = "node indices are u32")]
+            pairs.extend([(s as u32, t as u32), (t as u32, s as u32)]);
         }
     }
-    let degree: Vec<usize> = neighbours.iter().map(BTreeSet::len).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut degree = vec![0usize; n];
+    for (s, _) in pairs {
+        degree[s as usize] += 1;
+    }
     let scale = |x: f64, by: f64| if by > 0.0 { x / by } else { 0.0 };
     let scores: Vec<f64> = match measure {
         Measure::Degree => degree
@@ -111,14 +116,14 @@ pub fn rank(
                 Some(k) if k < n => {
                     let mut sources = visit_order(n, 1);
                     sources.truncate(k);
-                    sampled_betweenness(g, &sources)
+                    sampled_betweenness_csr(traversal.csr(), &sources)
                 }
-                _ => betweenness(g),
+                _ => betweenness_csr(traversal.csr()),
             };
             raw.into_iter().map(|b| scale(b, by)).collect()
         }
         Measure::Closeness => closeness(g),
-        Measure::Pagerank => page_rank(g, 0.85, 1e-10, 1000),
+        Measure::Pagerank => page_rank_csr(traversal.csr(), 0.85, 1e-10, 1000),
     };
     let mut order: Vec<usize> = (0..n)
         .filter(|&i| kind_ok(kinds, kg.graph[petgraph::graph::NodeIndex::new(i)].kind()))
