@@ -7,7 +7,7 @@
 # is. It installs only what is not there already, and says what it installs:
 #  - from Debian's packages: Graphviz's `dot`, a CJK font (fonts-noto-cjk) and fontconfig,
 #    Chromium (the HTML page's test), Node.js with npm and Python 3 with pip where absent;
-#  - from PyPI: tests/clients/requirements.txt (NetworkX, jsonschema), at the pinned versions;
+#  - from PyPI: tests/clients/requirements.txt (NetworkX, jsonschema, Kùzu), at the pinned versions;
 #  - from npm: tests/clients/package-lock.json (Cytoscape.js, d3-force, playwright-core).
 # It needs root or sudo for the Debian packages (only when one is missing) and the package
 # registries on the network; without them it stops with a message naming what to install.

@@ -1,7 +1,9 @@
 //! Neo4j: a directory with `nodes.csv` and `relationships.csv` in the header format of
 //! `neo4j-admin database import` (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`, `:TYPE`, typed
 //! columns, `string[]` arrays split at `|`), an `import.cypher` script that builds the same
-//! graph with plain `CREATE` statements (for a running server, no import tool), and a
+//! graph with plain `CREATE` statements (for a running server, no import tool), a
+//! `kuzu.cypher` script that loads the same two CSV files into Kùzu (an embedded Cypher
+//! database, `pip install kuzu`: the route when a corpus outgrows one process), and a
 //! README with the commands.
 
 use super::record::{edge_record, edges, node_record, FieldType, Value, EDGE_FIELDS, NODE_FIELDS};
@@ -36,6 +38,38 @@ fn cell(value: Option<&Value>) -> String {
             .join(&ARRAY_DELIMITER.to_string()),
         Some(v) => v.text(""),
     }
+}
+
+/// Kùzu's type for a column (a list stays the `|`-joined text of the CSV).
+fn kuzu_type(t: FieldType) -> &'static str {
+    match t {
+        FieldType::String | FieldType::List => "STRING",
+        FieldType::Int => "INT64",
+        FieldType::Float => "DOUBLE",
+        FieldType::Bool => "BOOLEAN",
+    }
+}
+
+/// The Kùzu script: one node table `Entity` keyed by id, one relationship table
+/// `Relation` (its Neo4j type in `type`), and the two CSV files copied in, run from the
+/// export's directory.
+fn kuzu_script() -> String {
+    let columns = |fields: &[(&str, FieldType)]| {
+        fields
+            .iter()
+            .map(|(n, t)| format!(", `{n}` {}", kuzu_type(*t)))
+            .collect::<String>()
+    };
+    format!(
+        "// jjj-graph for Kùzu (pip install kuzu), run in the directory of nodes.csv:\n\
+         // python3 -c \"import kuzu; kuzu.Connection(kuzu.Database('jjj.kuzu')).execute(open('kuzu.cypher').read())\"\n\
+         CREATE NODE TABLE Entity(id STRING{}, labels STRING, PRIMARY KEY(id));\n\
+         CREATE REL TABLE Relation(FROM Entity TO Entity, `type` STRING{});\n\
+         COPY Entity FROM 'nodes.csv' (HEADER=true, AUTO_DETECT=false, DELIM=',', QUOTE='\"', ESCAPE='\"', PARALLEL=false);\n\
+         COPY Relation FROM 'relationships.csv' (HEADER=true, AUTO_DETECT=false, DELIM=',', QUOTE='\"', ESCAPE='\"', PARALLEL=false);\n",
+        columns(&NODE_FIELDS),
+        columns(&EDGE_FIELDS)
+    )
 }
 
 /// `Region`, `Organization`… from a kind.
@@ -172,7 +206,7 @@ impl Exporter for Neo4jCsv {
         }
         let readme = format!(
             "# jjj-graph for Neo4j\n\n{} nodes (label `Entity` plus one per kind: `Region`, `Organization`, …; `Discovered` for the
-entities not in the catalogue) and {} relationships\n(types `LOCATED_IN`, `SIGNED`, …; evidence in the `evidence` and `documents` arrays).\n\nBulk import into an empty database (Neo4j 5):\n\n    neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=\"{ARRAY_DELIMITER}\" neo4j\n\nOr, on a running server:\n\n    cypher-shell -u neo4j -p PASSWORD -f import.cypher\n\nArrays are split at `{ARRAY_DELIMITER}`; a `{ARRAY_DELIMITER}` inside an item was written as `｜`.\n",
+entities not in the catalogue) and {} relationships\n(types `LOCATED_IN`, `SIGNED`, …; evidence in the `evidence` and `documents` arrays).\n\nBulk import into an empty database (Neo4j 5):\n\n    neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=\"{ARRAY_DELIMITER}\" neo4j\n\nOr, on a running server:\n\n    cypher-shell -u neo4j -p PASSWORD -f import.cypher\n\nOr into Kùzu, an embedded Cypher database (`pip install kuzu`), from this directory:\n\n    python3 -c \"import kuzu; kuzu.Connection(kuzu.Database('jjj.kuzu')).execute(open('kuzu.cypher').read())\"\n\nArrays are split at `{ARRAY_DELIMITER}`; a `{ARRAY_DELIMITER}` inside an item was written as `｜` (Kùzu keeps them as that text).\n",
             graph.graph.node_count(),
             graph.graph.edge_count()
         );
@@ -180,6 +214,7 @@ entities not in the catalogue) and {} relationships\n(types `LOCATED_IN`, `SIGNE
             ("nodes.csv".into(), csv_bytes(node_rows)?),
             ("relationships.csv".into(), csv_bytes(rel_rows)?),
             ("import.cypher".into(), cypher.into_bytes()),
+            ("kuzu.cypher".into(), kuzu_script().into_bytes()),
             ("README.md".into(), readme.into_bytes()),
         ]))
     }

@@ -268,6 +268,73 @@ fn neo4j_csv_has_import_headers_and_consistent_ids() {
 }
 
 #[test]
+fn kuzu_loads_the_neo4j_export_and_finds_the_shortest_paths_jjj_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("neo4j");
+    jjj()
+        .args(["export", "--format", "neo4j-csv", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let ends = [
+        ("region/xiongan", "region/tianjin"),
+        ("chain/hydrogen", "region/hebei"),
+    ];
+    for (from, to) in ends {
+        let v = client(
+            "python3",
+            "kuzu_load.py",
+            &[&out, Path::new(from), Path::new(to)],
+        );
+        let kg = graph();
+        assert_eq!(v["nodes"], kg.graph.node_count());
+        assert_eq!(v["edges"], kg.graph.edge_count());
+        let typed = kg
+            .graph
+            .edge_weights()
+            .filter(|e| e.relation != jjj_graph::graph::Relation::CoOccurs)
+            .count();
+        assert_eq!(v["typed_edges"], typed);
+        assert_eq!(v["xiongan"][0], "雄安新区");
+        assert_eq!(v["xiongan"][1], "Xiong'an New Area");
+        // Every shortest path of typed relations, as jjj lists them.
+        let one = json_of(jjj().args(["path", from, to, "--no-cooccurrence", "--json"]));
+        let hops = one["paths"][0]["length"].as_u64().unwrap();
+        let all = json_of(jjj().args([
+            "path",
+            from,
+            to,
+            "--no-cooccurrence",
+            "--all",
+            "--max-hops",
+            &hops.to_string(),
+            "--json",
+        ]));
+        let ids = |p: &Value| -> Vec<String> {
+            p["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n["id"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        let mut ours: Vec<Vec<String>> = all["paths"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["length"] == hops)
+            .map(ids)
+            .collect();
+        ours.sort();
+        ours.dedup();
+        let theirs: Vec<Vec<String>> = serde_json::from_value(v["shortest"].clone()).unwrap();
+        assert!(!ours.is_empty());
+        assert_eq!(theirs, ours, "{from} → {to}");
+        assert!(ours.contains(&ids(&one["paths"][0])));
+    }
+}
+
+#[test]
 fn geojson_has_a_point_per_located_entity() {
     let dir = tempfile::tempdir().unwrap();
     let path = export_to(dir.path(), "geojson", "g.geojson", &[]);
