@@ -20,6 +20,7 @@ use aho_corasick::AhoCorasick;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// One document after normalization and extraction.
 #[derive(Debug, Clone)]
@@ -246,7 +247,14 @@ struct Extractor<'c> {
     names: HashMap<&'c str, usize>,
     /// The curated relations' quotes, and for each pattern its relation's index.
     quotes: Option<(AhoCorasick, Vec<usize>)>,
+    /// Matchers for documents with local names (本市), by their local names: a corpus has
+    /// few distinct sets (a curated source's, 本市 for each city), and building one costs
+    /// as much as extracting a few hundred kilobytes.
+    local_matchers: std::sync::Mutex<BTreeMap<BTreeMap<String, usize>, Arc<NameMatcher>>>,
 }
+
+/// How many local-name matchers an extraction keeps.
+const LOCAL_MATCHERS_KEPT: usize = 64;
 
 /// What one document contributes. Entity indices at or past the catalogue's length are the
 /// document's own discovered entities (`discovered`); [`Merged::add`] maps them.
@@ -302,7 +310,28 @@ impl<'c> Extractor<'c> {
             global: NameMatcher::new(&catalogue.entities, &BTreeMap::new())?,
             names,
             quotes,
+            local_matchers: std::sync::Mutex::new(BTreeMap::new()),
         })
+    }
+
+    /// The matcher of the catalogue's names with `local` (name → entity) winning, built
+    /// once per distinct set.
+    fn local_matcher(&self, local: BTreeMap<String, usize>) -> Result<Arc<NameMatcher>> {
+        let kept = self
+            .local_matchers
+            .lock()
+            .ok()
+            .and_then(|all| all.get(&local).cloned());
+        if let Some(m) = kept {
+            return Ok(m);
+        }
+        let m = Arc::new(NameMatcher::new(&self.catalogue.entities, &local)?);
+        if let Ok(mut all) = self.local_matchers.lock() {
+            if all.len() < LOCAL_MATCHERS_KEPT {
+                all.insert(local, Arc::clone(&m));
+            }
+        }
+        Ok(m)
     }
 
     /// Normalize one document and extract its mentions (names, enumerations, titles), rule
@@ -351,7 +380,7 @@ impl<'c> Extractor<'c> {
         let local_matcher = if local.is_empty() {
             None
         } else {
-            NameMatcher::new(&catalogue.entities, &local)
+            self.local_matcher(local)
                 .map_err(|e| {
                     problems.push(problem(
                         Severity::Warning,
@@ -361,7 +390,7 @@ impl<'c> Extractor<'c> {
                 })
                 .ok()
         };
-        let matcher = local_matcher.as_ref().unwrap_or(&self.global);
+        let matcher = local_matcher.as_deref().unwrap_or(&self.global);
         let mut ctx = DocContext {
             text,
             sentences: &sentences,

@@ -8,7 +8,9 @@
 use crate::catalogue::Kind;
 use crate::extract::DocContext;
 use crate::normalize::is_han;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// How sure discovery is of each kind of find (the graph's `confidence` of the node).
 pub const CONFIDENCE_SUFFIX: f64 = 0.7;
@@ -377,6 +379,130 @@ const AFTER_NAME: &str =
 /// Verbs of speech after a name with no role before it (朱亮亮说).
 const SPEECH: &[&str] = &["说", "表示", "介绍", "指出", "告诉", "坦言"];
 
+/// A word list indexed by each word's first and last character, so finding which words
+/// start (or end) a text at a position looks at the few words sharing that character
+/// instead of the whole list. Answers as a scan of the list in order would. The index is a
+/// table over the Basic Multilingual Plane (the words' characters are Han and punctuation);
+/// a word with a character beyond it is looked at every time.
+struct WordIndex {
+    words: Vec<&'static str>,
+    first: CharTable,
+    last: CharTable,
+}
+
+/// Word positions grouped by a character: `list[at[c]..at[c + 1]]` for `c` in the BMP.
+struct CharTable {
+    at: Vec<u32>,
+    list: Vec<u32>,
+    /// Words whose character is beyond the BMP.
+    beyond: Vec<u32>,
+}
+
+impl CharTable {
+    const SIZE: usize = 0x1_0000;
+
+    fn new(keys: impl Iterator<Item = (usize, char)> + Clone) -> CharTable {
+        let mut counts = vec![0u32; Self::SIZE + 1];
+        let mut beyond = Vec::new();
+        for (i, c) in keys.clone() {
+            match usize::try_from(u32::from(c))
+                .ok()
+                .filter(|&c| c < Self::SIZE)
+            {
+                Some(c) => counts[c + 1] += 1,
+                None => beyond.push(u32::try_from(i).unwrap_or(u32::MAX)),
+            }
+        }
+        for c in 0..Self::SIZE {
+            counts[c + 1] += counts[c];
+        }
+        let mut next = counts.clone();
+        let mut list = vec![0u32; counts[Self::SIZE] as usize];
+        for (i, c) in keys {
+            if let Some(c) = usize::try_from(u32::from(c))
+                .ok()
+                .filter(|&c| c < Self::SIZE)
+            {
+                list[next[c] as usize] = u32::try_from(i).unwrap_or(u32::MAX);
+                next[c] += 1;
+            }
+        }
+        CharTable {
+            at: counts,
+            list,
+            beyond,
+        }
+    }
+
+    /// The words keyed by `c`, in list order.
+    fn get(&self, c: char) -> &[u32] {
+        match usize::try_from(u32::from(c))
+            .ok()
+            .filter(|&c| c < Self::SIZE)
+        {
+            Some(c) => &self.list[self.at[c] as usize..self.at[c + 1] as usize],
+            None => &self.beyond,
+        }
+    }
+}
+
+impl WordIndex {
+    fn new(words: impl IntoIterator<Item = &'static str>) -> WordIndex {
+        let words: Vec<&'static str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+        let firsts = words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| Some((i, w.chars().next()?)));
+        let lasts = words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| Some((i, w.chars().next_back()?)));
+        WordIndex {
+            first: CharTable::new(firsts),
+            last: CharTable::new(lasts),
+            words,
+        }
+    }
+
+    /// The position in the list of the first word `text` starts with.
+    fn starting(&self, text: &str) -> Option<usize> {
+        let first = text.chars().next()?;
+        self.first
+            .get(first)
+            .iter()
+            .map(|&i| i as usize)
+            .find(|&i| text.starts_with(self.words[i]))
+    }
+
+    /// Whether `text` ends with a word of the list.
+    fn ends(&self, text: &str) -> bool {
+        text.chars().next_back().is_some_and(|last| {
+            self.last
+                .get(last)
+                .iter()
+                .any(|&i| text.ends_with(self.words[i as usize]))
+        })
+    }
+}
+
+/// [`ENDINGS`]' suffixes, indexed.
+fn endings() -> &'static WordIndex {
+    static INDEX: OnceLock<WordIndex> = OnceLock::new();
+    INDEX.get_or_init(|| WordIndex::new(ENDINGS.iter().map(|e| e.suffix)))
+}
+
+/// [`ROLE_WORDS`], indexed.
+fn role_words() -> &'static WordIndex {
+    static INDEX: OnceLock<WordIndex> = OnceLock::new();
+    INDEX.get_or_init(|| WordIndex::new(ROLE_WORDS.iter().copied()))
+}
+
+/// Whether `c` begins a surname of [`SURNAMES`].
+fn is_surname(c: char) -> bool {
+    static SET: OnceLock<HashSet<char>> = OnceLock::new();
+    SET.get_or_init(|| SURNAMES.chars().collect()).contains(&c)
+}
+
 /// One discovered span: the entity it names and how it was found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Find {
@@ -510,7 +636,7 @@ fn by_ending(text: &str, range: Range<usize>, mentions: &[Range<usize>]) -> Vec<
     while i < chars.len() {
         let at = chars[i].0;
         let rest = &text[at..range.end];
-        let Some(e) = ENDINGS.iter().find(|e| rest.starts_with(e.suffix)) else {
+        let Some(e) = endings().starting(rest).map(|k| &ENDINGS[k]) else {
             i += 1;
             continue;
         };
@@ -525,13 +651,12 @@ fn by_ending(text: &str, range: Range<usize>, mentions: &[Range<usize>]) -> Vec<
             && after.chars().next().is_some_and(|c| {
                 is_han(c)
                     && !"在和与、等的及将是已为于从向内".contains(c)
-                    && !ROLE_WORDS.iter().any(|r| after.starts_with(r))
+                    && role_words().starting(after).is_none()
                     && !AFTER_ENDING.iter().any(|w| after.starts_with(w))
                     && !after.starts_with('副')
                     && !after.starts_with('党')
             });
-        let longer = ENDINGS.iter().any(|e| after.starts_with(e.suffix))
-            && !ROLE_WORDS.iter().any(|r| after.starts_with(r));
+        let longer = endings().starting(after).is_some() && role_words().starting(after).is_none();
         // Inside a known name (园 of 科技园区) or the end of one: the known name is the entity.
         let in_mention = mentions.iter().any(|m| m.start < end && end <= m.end);
         if continues || longer || in_mention {
@@ -548,9 +673,7 @@ fn by_ending(text: &str, range: Range<usize>, mentions: &[Range<usize>]) -> Vec<
             };
             let stop = STOP.contains(c) && !KEEP_WORDS.iter().any(kept);
             // A role word before ends the name (党工委书记王浩可谓…科技城).
-            let role = ROLE_WORDS
-                .iter()
-                .any(|r| text[..chars[start_i].0].ends_with(r));
+            let role = role_words().ends(&text[..chars[start_i].0]);
             if !name_char || stop || (role && start_i < i) {
                 break;
             }
@@ -616,8 +739,7 @@ fn trim(text: &str, mut span: Range<usize>, mentions: &[Range<usize>]) -> Option
         let cut = s.char_indices().find_map(|(i, c)| {
             let connector = matches!(c, '和' | '与' | '及');
             let left = &s[..i];
-            let complete = ENDINGS.iter().any(|e| left.ends_with(e.suffix))
-                || mentions.iter().any(|m| m.end == span.start + i);
+            let complete = endings().ends(left) || mentions.iter().any(|m| m.end == span.start + i);
             (connector && i > 0 && complete).then_some(i + c.len_utf8())
         });
         match cut {
@@ -748,10 +870,8 @@ fn people(text: &str, range: Range<usize>) -> Vec<Find> {
             }
             continue;
         }
-        if let Some(role) = ROLE_WORDS
-            .iter()
-            .find(|r| rest.starts_with(*r) && **r != "记者")
-        {
+        // (记者 was handled above.)
+        if let Some(role) = role_words().starting(rest).map(|k| ROLE_WORDS[k]) {
             let p = at + role.len();
             // 副市长 and 市长 both stand before 于英杰: one find.
             if let Some(name) = name_at(text, p, range.end, false) {
@@ -782,7 +902,7 @@ fn people(text: &str, range: Range<usize>) -> Vec<Find> {
 }
 
 fn starts_with_surname(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+    s.chars().next().is_some_and(is_surname)
 }
 
 /// A person's name of two or three Han characters at `p`, starting with a surname and
