@@ -86,12 +86,15 @@ pub struct Step {
     pub forward: bool,
 }
 
-/// An arc of a [`Traversal`]: the cheapest cost from one node to another and every edge
-/// that links them that way, cheapest first (then by relation and edge index).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An arc of a [`Traversal`]: the cheapest cost from one node to another and where its
+/// steps are ([`Traversal::steps`]: every edge that links them that way, cheapest first,
+/// then by relation and edge index). Small and `Copy`: a large graph's millions of arcs
+/// allocate nothing each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Link {
     pub cost: u64,
-    pub steps: Vec<Step>,
+    first: u32,
+    count: u32,
 }
 
 /// The knowledge graph as seen through an [`EdgeFilter`]: a directed graph with the same
@@ -100,6 +103,8 @@ pub struct Link {
 #[derive(Debug, Clone)]
 pub struct Traversal {
     pub graph: DiGraph<(), Link>,
+    /// Every arc's steps, arc after arc.
+    steps: Vec<Step>,
     /// The same arcs in compressed sparse rows, built on first use.
     csr: std::sync::OnceLock<crate::algo::csr::Csr>,
 }
@@ -127,24 +132,31 @@ impl Traversal {
         for _ in kg.graph.node_indices() {
             graph.add_node(());
         }
+        let mut steps = Vec::with_capacity(arcs.len());
         for group in arcs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
             let (s, t, cost, ..) = group[0];
+            #[allow(clippy::cast_possible_truncation, reason = "edge indices are u32")]
             let link = Link {
                 cost,
-                steps: group
-                    .iter()
-                    .map(|&(.., edge, forward)| Step {
-                        edge: EdgeIndex::new(edge as usize),
-                        forward,
-                    })
-                    .collect(),
+                first: steps.len() as u32,
+                count: group.len() as u32,
             };
+            steps.extend(group.iter().map(|&(.., edge, forward)| Step {
+                edge: EdgeIndex::new(edge as usize),
+                forward,
+            }));
             graph.add_edge(NodeIndex::new(s as usize), NodeIndex::new(t as usize), link);
         }
         Traversal {
             graph,
+            steps,
             csr: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The edges an arc stands for, cheapest first.
+    pub fn steps(&self, link: &Link) -> &[Step] {
+        &self.steps[link.first as usize..(link.first + link.count) as usize]
     }
 
     /// The arcs as compressed sparse rows (built once, on the first call; O(V + E)), for

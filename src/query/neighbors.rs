@@ -60,7 +60,11 @@ pub fn neighbors(
                 node: NodeRef::at(kg, v),
                 depth: d + 1,
                 parent: kg.graph[u].record.id.clone(),
-                edges: link.steps.iter().map(|s| edge_view(kg, s.edge)).collect(),
+                edges: traversal
+                    .steps(link)
+                    .iter()
+                    .map(|s| edge_view(kg, s.edge))
+                    .collect(),
             });
             queue.push_back((v, d + 1));
         }

@@ -123,9 +123,8 @@ pub fn find_paths(
                 .map(|e| Hop {
                     from: NodeRef::at(kg, e.source()),
                     to: NodeRef::at(kg, e.target()),
-                    edges: e
-                        .weight()
-                        .steps
+                    edges: traversal
+                        .steps(e.weight())
                         .iter()
                         .map(|s| edge_view(kg, s.edge))
                         .collect(),
