@@ -22,9 +22,10 @@ JJJ = os.path.join(ROOT, "target", "release", "jjj")
 PEERS = os.path.join(ROOT, "benches", "peers.py")
 
 
-def run_measured(cmd, env=None):
+def run_measured(cmd, env=None, ok=(0,), codes=None):
     """Run `cmd`; return (wall seconds, the child's peak RSS in kB from wait4, stdout).
-    A failure stops the benchmark with the command's stderr."""
+    An exit code not in `ok` stops the benchmark with the command's stderr; `codes`, if
+    given, gets the exit code appended."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **(env or {})}
@@ -33,7 +34,10 @@ def run_measured(cmd, env=None):
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    if status != 0:
+    code = os.waitstatus_to_exitcode(status)
+    if codes is not None:
+        codes.append(code)
+    if code not in ok:
         sys.exit(f"failed ({status}): {' '.join(cmd)}\n{err.decode(errors='replace')}")
     return wall, usage.ru_maxrss, out.decode()
 
@@ -108,6 +112,20 @@ def queries(work, nodes, edges, samples, k_pairs, graph_bench, tools):
     # Loading the saved graph the way a user does: a whole `jjj --graph` process.
     wall, rss, _ = run_measured([JJJ, "--graph", graph, "stats"])
     results["jjj"]["cli_load_and_stats_s"] = wall
+    # One path query on the saved graph, as a user runs it: a whole `jjj --graph FILE path`
+    # process between two random enterprises (exit 1, no path, counts too; a node that is
+    # not an enterprise is an unknown name, exit 2, and is not counted).
+    times, peak = [], 0
+    while len(times) < 20:
+        a, b = (f"合成企业{rng.randrange(nodes):07d}" for _ in range(2))
+        codes = []
+        wall, rss, _ = run_measured([JJJ, "--graph", graph, "path", a, b], ok=(0, 1, 2), codes=codes)
+        if codes[0] != 2:
+            times.append(wall)
+            peak = max(peak, rss)
+    results["jjj"]["cli_path_median_s"] = statistics.median(times)
+    results["jjj"]["cli_path_max_s"] = max(times)
+    results["jjj"]["cli_path_peak_rss_kb"] = peak
     for tool in tools:
         _, rss, out = run_measured(
             [sys.executable, PEERS, "queries", tool, edge_list, pairs, str(k_pairs), sources]
@@ -198,7 +216,10 @@ def table(res):
             f", PageRank top-10 overlap {results[t]['same_pagerank_top10']}/10"
             for t in tools)
         lines += ["", f"Agreement with jjj — {agree}.",
-                  f"`jjj --graph FILE stats` (load + stats, whole process): {fmt_s(results['jjj']['cli_load_and_stats_s'])}.", ""]
+                  f"`jjj --graph FILE stats` (load + stats, whole process): {fmt_s(results['jjj']['cli_load_and_stats_s'])}. "
+                  f"`jjj --graph FILE path A B` (open + one shortest path, whole process, 20 random pairs): "
+                  f"median {fmt_s(results['jjj']['cli_path_median_s'])}, max {fmt_s(results['jjj']['cli_path_max_s'])}, "
+                  f"peak RSS {results['jjj']['cli_path_peak_rss_kb'] / 1024:.0f} MB.", ""]
     lat = res["latency"]
     lines += ["### CLI latency", "",
               f"`jjj path 雄安新区 天津` on the embedded seeds: median {fmt_s(lat['median_s'])} of 20 runs "

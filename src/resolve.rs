@@ -1,8 +1,10 @@
 //! Finding entities by name: id, simplified or traditional Chinese name, alias, English name
 //! or substring, ranked; unknown names get the closest names as suggestions.
 
+use crate::catalogue::Kind;
 use crate::error::{Error, Result};
 use crate::graph::{KnowledgeGraph, Node};
+use crate::saved::index::IndexedNames;
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -39,63 +41,226 @@ fn t2s(query: &str) -> String {
     CONVERTER.get_or_init(Default::default).convert(query)
 }
 
-fn quality(node: &Node, raw: &str, simplified: &str) -> Option<(MatchQuality, String)> {
-    let r = &node.record;
-    let lower = raw.to_lowercase();
-    if r.id == raw {
-        return Some((MatchQuality::Id, r.id.clone()));
+/// What name search reads of a node: a graph's [`Node`] or a saved graph's index entry.
+pub trait Names {
+    fn id(&self) -> &str;
+    fn name(&self) -> &str;
+    fn en(&self) -> Option<&str>;
+    fn aliases(&self) -> impl Iterator<Item = &str>;
+    fn traditional(&self) -> impl Iterator<Item = &str>;
+    fn kind(&self) -> Kind;
+}
+
+impl Names for Node {
+    fn id(&self) -> &str {
+        &self.record.id
     }
-    if r.name == simplified || r.name == raw {
-        return Some((MatchQuality::Name, r.name.clone()));
+    fn name(&self) -> &str {
+        &self.record.name
     }
-    if let Some(a) = r
-        .aliases
-        .iter()
-        .chain(&node.traditional)
-        .find(|a| *a == simplified || *a == raw)
+    fn en(&self) -> Option<&str> {
+        self.record.en.as_deref()
+    }
+    fn aliases(&self) -> impl Iterator<Item = &str> {
+        self.record.aliases.iter().map(String::as_str)
+    }
+    fn traditional(&self) -> impl Iterator<Item = &str> {
+        self.traditional.iter().map(String::as_str)
+    }
+    fn kind(&self) -> Kind {
+        self.record.kind
+    }
+}
+
+impl<T: Names> Names for &T {
+    fn id(&self) -> &str {
+        (*self).id()
+    }
+    fn name(&self) -> &str {
+        (*self).name()
+    }
+    fn en(&self) -> Option<&str> {
+        (*self).en()
+    }
+    fn aliases(&self) -> impl Iterator<Item = &str> {
+        (*self).aliases()
+    }
+    fn traditional(&self) -> impl Iterator<Item = &str> {
+        (*self).traditional()
+    }
+    fn kind(&self) -> Kind {
+        (*self).kind()
+    }
+}
+
+impl Names for IndexedNames<'_, '_> {
+    fn id(&self) -> &str {
+        IndexedNames::id(self)
+    }
+    fn name(&self) -> &str {
+        IndexedNames::name(self)
+    }
+    fn en(&self) -> Option<&str> {
+        IndexedNames::en(self)
+    }
+    fn aliases(&self) -> impl Iterator<Item = &str> {
+        IndexedNames::aliases(self)
+    }
+    fn traditional(&self) -> impl Iterator<Item = &str> {
+        IndexedNames::traditional(self)
+    }
+    fn kind(&self) -> Kind {
+        IndexedNames::kind(self)
+    }
+}
+
+/// `text` lowercased, without allocating when it has nothing to lower.
+fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    let changes = |c: char| {
+        if c.is_ascii() {
+            return c.is_ascii_uppercase();
+        }
+        // CJK symbols, kana and ideographs have no case.
+        if ('\u{3000}'..='\u{9fff}').contains(&c) {
+            return false;
+        }
+        let mut lower = c.to_lowercase();
+        (lower.next(), lower.next()) != (Some(c), None)
+    };
+    if text.chars().any(changes) {
+        text.to_lowercase().into()
+    } else {
+        text.into()
+    }
+}
+
+/// Compare ASCII `text`, lowercased on the fly, with `lower`.
+fn ascii_folded_eq(text: &[u8], lower: &[u8]) -> bool {
+    text.len() == lower.len()
+        && text
+            .iter()
+            .zip(lower)
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+}
+
+/// Whether `text` lowercased equals `lower` (already lowercase).
+fn folded_eq(text: &str, lower: &str) -> bool {
+    if text.is_ascii() {
+        ascii_folded_eq(text.as_bytes(), lower.as_bytes())
+    } else {
+        lowercase(text) == lower
+    }
+}
+
+/// Whether `text` lowercased starts with `lower` (already lowercase).
+fn folded_starts_with(text: &str, lower: &str) -> bool {
+    if text.is_ascii() {
+        text.len() >= lower.len()
+            && ascii_folded_eq(&text.as_bytes()[..lower.len()], lower.as_bytes())
+    } else {
+        lowercase(text).starts_with(lower)
+    }
+}
+
+/// Whether `text` lowercased contains `lower` (already lowercase, not empty).
+fn folded_contains(text: &str, lower: &str) -> bool {
+    if text.is_ascii() {
+        lower.is_ascii()
+            && text
+                .as_bytes()
+                .windows(lower.len())
+                .any(|w| ascii_folded_eq(w, lower.as_bytes()))
+    } else {
+        lowercase(text).contains(lower)
+    }
+}
+
+/// How `node` matches the query (`raw`, its lowercase and its simplified form), or `None`;
+/// with `exact_only`, only an id, name, alias or English-name match counts.
+fn quality(node: &impl Names, query: &Query, exact_only: bool) -> Option<(MatchQuality, String)> {
+    let Query {
+        raw,
+        lower,
+        simplified,
+    } = query;
+    let (id, name) = (node.id(), node.name());
+    if id == raw {
+        return Some((MatchQuality::Id, id.to_owned()));
+    }
+    if name == simplified || name == raw {
+        return Some((MatchQuality::Name, name.to_owned()));
+    }
+    if let Some(a) = node
+        .aliases()
+        .chain(node.traditional())
+        .find(|a| a == simplified || a == raw)
     {
-        return Some((MatchQuality::Alias, a.clone()));
+        return Some((MatchQuality::Alias, a.to_owned()));
     }
-    if r.en.as_ref().is_some_and(|en| en.to_lowercase() == lower) {
-        return Some((MatchQuality::English, r.en.clone().unwrap_or_default()));
+    if let Some(en) = node.en().filter(|en| folded_eq(en, lower)) {
+        return Some((MatchQuality::English, en.to_owned()));
+    }
+    if exact_only {
+        return None;
     }
     let names = || {
-        std::iter::once(&r.name)
-            .chain(&r.aliases)
-            .chain(r.en.iter())
-            .chain(&node.traditional)
+        std::iter::once(name)
+            .chain(node.aliases())
+            .chain(node.en())
+            .chain(node.traditional())
     };
     if let Some(n) =
-        names().find(|n| n.starts_with(simplified) || n.to_lowercase().starts_with(&lower))
+        names().find(|n| n.starts_with(simplified.as_str()) || folded_starts_with(n, lower))
     {
-        return Some((MatchQuality::Prefix, n.clone()));
+        return Some((MatchQuality::Prefix, n.to_owned()));
     }
-    let in_id = r.id.contains(&lower) && lower.len() >= 3;
-    if let Some(n) = names().find(|n| n.contains(simplified) || n.to_lowercase().contains(&lower)) {
-        return Some((MatchQuality::Substring, n.clone()));
+    if let Some(n) = names().find(|n| n.contains(simplified.as_str()) || folded_contains(n, lower))
+    {
+        return Some((MatchQuality::Substring, n.to_owned()));
     }
-    in_id.then(|| (MatchQuality::Substring, r.id.clone()))
+    (id.contains(lower.as_str()) && lower.len() >= 3)
+        .then(|| (MatchQuality::Substring, id.to_owned()))
+}
+
+/// A query as matching reads it.
+struct Query {
+    raw: String,
+    lower: String,
+    simplified: String,
+}
+
+impl Query {
+    /// `None` for a blank query.
+    fn new(query: &str) -> Option<Query> {
+        let raw = query.trim();
+        (!raw.is_empty()).then(|| Query {
+            raw: raw.to_owned(),
+            lower: raw.to_lowercase(),
+            simplified: t2s(raw),
+        })
+    }
 }
 
 /// Every node matching `query`, best match first, then by the length of the name that
 /// matched, then by id. O(V · names).
 pub fn search(graph: &KnowledgeGraph, query: &str) -> Vec<(NodeIndex, Hit)> {
-    let raw = query.trim();
-    if raw.is_empty() {
-        return Vec::new();
-    }
-    let simplified = t2s(raw);
-    let mut hits: Vec<(NodeIndex, Hit)> = graph
-        .graph
-        .node_indices()
-        .filter_map(|i| {
-            let node = &graph.graph[i];
-            let (quality, matched) = quality(node, raw, &simplified)?;
+    let nodes = graph.graph.node_indices().map(|i| (i, &graph.graph[i]));
+    Query::new(query).map_or_else(Vec::new, |q| hits(nodes, &q, false))
+}
+
+fn hits<N: Names>(
+    nodes: impl Iterator<Item = (NodeIndex, N)>,
+    query: &Query,
+    exact_only: bool,
+) -> Vec<(NodeIndex, Hit)> {
+    let mut hits: Vec<(NodeIndex, Hit)> = nodes
+        .filter_map(|(i, node)| {
+            let (quality, matched) = quality(&node, query, exact_only)?;
             Some((
                 i,
                 Hit {
-                    id: node.record.id.clone(),
-                    name: node.record.name.clone(),
+                    id: node.id().to_owned(),
+                    name: node.name().to_owned(),
                     kind: node.kind().to_string(),
                     quality,
                     matched,
@@ -167,15 +332,42 @@ pub fn suggestions(graph: &KnowledgeGraph, query: &str, n: usize) -> Vec<String>
 /// unique prefix or substring match. Several equally good matches: `AmbiguousName`; none:
 /// `UnknownName` with suggestions.
 pub fn resolve(graph: &KnowledgeGraph, query: &str) -> Result<NodeIndex> {
-    let hits = search(graph, query);
-    let Some(best) = hits.first().map(|h| h.1.quality) else {
+    resolve_in(
+        || graph.graph.node_indices().map(|i| (i, &graph.graph[i])),
+        query,
+    )
+    .map_err(|e| match e {
+        Error::UnknownName { name, .. } => Error::UnknownName {
+            suggestions: suggestions(graph, query, 5),
+            name,
+        },
+        other => other,
+    })
+}
+
+/// [`resolve`] over any nodes' names (`nodes` lists them, and is called once or twice), but
+/// an unknown name gets no suggestions (they read the mentions). Exact matches are looked
+/// for first: only when there is none are prefixes and substrings compared.
+pub fn resolve_in<N: Names, I: Iterator<Item = (NodeIndex, N)>>(
+    nodes: impl Fn() -> I,
+    query: &str,
+) -> Result<NodeIndex> {
+    let found = Query::new(query).map_or_else(Vec::new, |q| {
+        let exact = hits(nodes(), &q, true);
+        if exact.is_empty() {
+            hits(nodes(), &q, false)
+        } else {
+            exact
+        }
+    });
+    let Some(best) = found.first().map(|h| h.1.quality) else {
         return Err(Error::UnknownName {
             name: query.to_owned(),
-            suggestions: suggestions(graph, query, 5),
+            suggestions: Vec::new(),
         });
     };
     let exact = best <= MatchQuality::English;
-    let top: Vec<&(NodeIndex, Hit)> = hits
+    let top: Vec<&(NodeIndex, Hit)> = found
         .iter()
         .filter(|h| {
             if exact {

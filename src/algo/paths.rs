@@ -87,6 +87,177 @@ where
     })
 }
 
+/// The nodes on every cheapest path from `start` to `goal`, in index order (`[start]` when
+/// they are the same node), or `None` when `goal` cannot be reached. For graphs that are not
+/// petgraph graphs — a saved graph's index — so the arcs come from functions: `out(u)`
+/// gives the arcs leaving `u` and `into(v)` those entering `v`, each as (the node at the
+/// other end, its cost ≥ 1); `passable(n)` says whether a path may pass through `n`, as
+/// `node_ok` in [`cheapest_path`].
+///
+/// A forward search from `start` stops as soon as `goal` is reached — breadth-first, a level
+/// at a time, when `unit` says every arc costs 1, Dijkstra otherwise — and a walk back from
+/// `goal` keeps each `u` with an arc u → v where d(u) + cost = d(v) for a kept v. Every
+/// cheapest predecessor of a kept node is kept, so [`cheapest_path`] and
+/// [`fewest_hops_path`] on the kept nodes and the edges between them (in the same index
+/// order) return the path they return on the whole graph.
+///
+/// Complexity: O(V + E) time breadth-first, O((V + E) log V) with Dijkstra; O(V) memory.
+pub fn cheapest_path_nodes<O, OI, I, II, P>(
+    node_count: usize,
+    start: usize,
+    goal: usize,
+    unit: bool,
+    out: O,
+    into: I,
+    passable: P,
+) -> Option<Vec<usize>>
+where
+    O: Fn(usize) -> OI,
+    OI: Iterator<Item = (usize, u64)>,
+    I: Fn(usize) -> II,
+    II: Iterator<Item = (usize, u64)>,
+    P: Fn(usize) -> bool,
+{
+    if start == goal {
+        return Some(vec![start]);
+    }
+    if unit {
+        return fewest_hops_nodes(start, goal, out, into, passable);
+    }
+    let expands = |u: usize| u == start || (u != goal && passable(u));
+    let mut dist = vec![u64::MAX; node_count];
+    dist[start] = 0;
+    let mut done = vec![false; node_count];
+    let mut heap = BinaryHeap::from([Reverse((0u64, start))]);
+    while let Some(Reverse((d, u))) = heap.pop() {
+        if std::mem::replace(&mut done[u], true) {
+            continue;
+        }
+        if u == goal {
+            break;
+        }
+        if !expands(u) {
+            continue;
+        }
+        for (v, c) in out(u) {
+            let nd = d.saturating_add(c);
+            if !done[v] && nd < dist[v] {
+                dist[v] = nd;
+                heap.push(Reverse((nd, v)));
+            }
+        }
+    }
+    if dist[goal] == u64::MAX {
+        return None;
+    }
+    let mut kept = rustc_hash::FxHashSet::default();
+    kept.insert(goal);
+    let mut stack = vec![goal];
+    while let Some(v) = stack.pop() {
+        for (u, c) in into(v) {
+            if dist[u] != u64::MAX
+                && dist[u].saturating_add(c) == dist[v]
+                && expands(u)
+                && kept.insert(u)
+            {
+                stack.push(u);
+            }
+        }
+    }
+    let mut nodes: Vec<usize> = kept.into_iter().collect();
+    nodes.sort_unstable();
+    Some(nodes)
+}
+
+/// [`cheapest_path_nodes`] when every arc costs 1, by a bidirectional breadth-first
+/// search: the smaller frontier grows a level at a time until the two searches meet (every
+/// shortest path crosses the level where they do), then walks back from the meeting nodes
+/// to each end. Touches about the square root of the nodes a one-sided search touches on a
+/// small-world graph. Start and goal differ.
+fn fewest_hops_nodes<O, OI, I, II, P>(
+    start: usize,
+    goal: usize,
+    out: O,
+    into: I,
+    passable: P,
+) -> Option<Vec<usize>>
+where
+    O: Fn(usize) -> OI,
+    OI: Iterator<Item = (usize, u64)>,
+    I: Fn(usize) -> II,
+    II: Iterator<Item = (usize, u64)>,
+    P: Fn(usize) -> bool,
+{
+    type Depths = rustc_hash::FxHashMap<usize, u32>;
+    let on = |u: usize| u == start || u == goal || passable(u);
+    // One level more of one side: the nodes first reached.
+    let grow = |frontier: &[usize], depth: &mut Depths, arcs: &dyn Fn(usize) -> Vec<usize>| {
+        let mut next = Vec::new();
+        for &u in frontier {
+            if !on(u) {
+                continue;
+            }
+            let d = depth[&u] + 1;
+            for v in arcs(u) {
+                if let std::collections::hash_map::Entry::Vacant(slot) = depth.entry(v) {
+                    slot.insert(d);
+                    next.push(v);
+                }
+            }
+        }
+        next
+    };
+    let forward_arcs = |u: usize| out(u).map(|(v, _)| v).collect::<Vec<_>>();
+    let backward_arcs = |u: usize| into(u).map(|(v, _)| v).collect::<Vec<_>>();
+    let (mut from_start, mut to_goal) = (Depths::default(), Depths::default());
+    from_start.insert(start, 0);
+    to_goal.insert(goal, 0);
+    let (mut forward, mut backward) = (vec![start], vec![goal]);
+    // Both maps are complete to their depth and share no node a path may use, until the
+    // level where they do: every shortest path crosses it there.
+    let meeting = loop {
+        if forward.is_empty() || backward.is_empty() {
+            return None;
+        }
+        let (level, other) = if forward.len() <= backward.len() {
+            forward = grow(&forward, &mut from_start, &forward_arcs);
+            (&forward, &to_goal)
+        } else {
+            backward = grow(&backward, &mut to_goal, &backward_arcs);
+            (&backward, &from_start)
+        };
+        let meeting: Vec<usize> = level
+            .iter()
+            .copied()
+            .filter(|&v| other.contains_key(&v) && on(v))
+            .collect();
+        if !meeting.is_empty() {
+            break meeting;
+        }
+    };
+    // Walk from the meeting nodes one level nearer each end at a time.
+    let walk = |depth: &Depths, arcs: &dyn Fn(usize) -> Vec<usize>| {
+        let mut kept: rustc_hash::FxHashSet<usize> = meeting.iter().copied().collect();
+        let mut stack = meeting.clone();
+        while let Some(v) = stack.pop() {
+            let d = depth[&v];
+            for u in arcs(v) {
+                if d > 0 && depth.get(&u) == Some(&(d - 1)) && on(u) && kept.insert(u) {
+                    stack.push(u);
+                }
+            }
+        }
+        kept
+    };
+    let mut nodes: Vec<usize> = walk(&from_start, &backward_arcs)
+        .into_iter()
+        .chain(walk(&to_goal, &forward_arcs))
+        .collect();
+    nodes.sort_unstable();
+    nodes.dedup();
+    Some(nodes)
+}
+
 /// The path with the fewest edges from `start` to `goal`: exactly [`cheapest_path`]'s
 /// answer when every usable edge costs the same (ties included: every node's predecessor is
 /// its smallest-index neighbour one level closer to `start`), found much faster on large

@@ -155,13 +155,29 @@ impl Inputs {
         Ok(graph)
     }
 
+    /// The graph of --graph left in its file (a memory map) for a query that reads only part
+    /// of it ([`saved::SavedGraph`]); otherwise, as [`Inputs::graph`] gives it: without
+    /// --graph, under --no-discovered, or when the file was out of date and rebuilt.
+    pub fn open_graph(&self) -> anyhow::Result<Opened> {
+        match &self.graph {
+            Some(file) if !self.no_discovered => self.fresh_saved(file),
+            _ => Ok(Opened::Loaded(self.graph()?)),
+        }
+    }
+
     fn load_saved(&self, file: &Path) -> anyhow::Result<KnowledgeGraph> {
+        self.fresh_saved(file)?.into_graph()
+    }
+
+    /// `file` mapped into memory when it is up to date; else rebuilt from its inputs and
+    /// saved again.
+    fn fresh_saved(&self, file: &Path) -> anyhow::Result<Opened> {
         let shown = file.display().to_string();
-        let bytes = std::fs::read(file).with_context(|| format!("cannot read {shown}"))?;
-        let (header, body) = saved::read_header(&shown, &bytes)?;
+        let mapped = MappedGraph::map(file)?;
+        let (header, _) = saved::read_header(&shown, &mapped.map)?;
         let Origin::Built { data, seeds, hash } = &header.origin else {
             // A generated graph has no inputs to check.
-            return Ok(saved::read_body(&shown, &header, body)?);
+            return Ok(Opened::Mapped(mapped));
         };
         // The directories given now, else the ones it was built from.
         let inputs = Inputs {
@@ -185,11 +201,11 @@ impl Inputs {
         } else if inputs.hash()? != *hash {
             "its catalogue or documents changed since it was saved".to_owned()
         } else {
-            return Ok(saved::read_body(&shown, &header, body)?);
+            return Ok(Opened::Mapped(mapped));
         };
-        drop(bytes);
+        drop(mapped);
         eprintln!("jjj: {shown} is out of date ({why}); rebuilding it");
-        inputs.build_and_save(file)
+        Ok(Opened::Loaded(inputs.build_and_save(file)?))
     }
 
     /// The hash of the inputs, reading the documents one at a time.
@@ -216,6 +232,50 @@ impl Inputs {
                 d.display().to_string()
             });
         Catalogue::load(files).with_context(|| format!("invalid catalogue in {origin}"))
+    }
+}
+
+/// A saved graph file mapped into memory.
+pub struct MappedGraph {
+    path: String,
+    map: memmap2::Mmap,
+}
+
+impl MappedGraph {
+    fn map(file: &Path) -> anyhow::Result<MappedGraph> {
+        let path = file.display().to_string();
+        let f = std::fs::File::open(file).with_context(|| format!("cannot read {path}"))?;
+        // SAFETY: the map is read-only, and jjj never rewrites a saved graph in place (it
+        // writes a temporary file and renames it over the old one), so the mapped bytes do
+        // not change while they are read.
+        #[allow(unsafe_code)]
+        let map =
+            unsafe { memmap2::Mmap::map(&f) }.with_context(|| format!("cannot read {path}"))?;
+        Ok(MappedGraph { path, map })
+    }
+
+    /// The saved graph in the map, its index checked.
+    pub fn open(&self) -> anyhow::Result<saved::SavedGraph<'_>> {
+        Ok(saved::SavedGraph::open(&self.path, &self.map)?)
+    }
+}
+
+/// A graph as [`Inputs::open_graph`] gives it.
+pub enum Opened {
+    Mapped(MappedGraph),
+    Loaded(KnowledgeGraph),
+}
+
+impl Opened {
+    /// The whole graph, decoded if it is still in its file.
+    pub fn into_graph(self) -> anyhow::Result<KnowledgeGraph> {
+        match self {
+            Opened::Mapped(m) => {
+                let (header, body) = saved::read_header(&m.path, &m.map)?;
+                Ok(saved::read_body(&m.path, &header, body)?)
+            }
+            Opened::Loaded(graph) => Ok(graph),
+        }
     }
 }
 

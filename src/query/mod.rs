@@ -63,7 +63,11 @@ impl EdgeFilter {
 
     /// The cost of walking `edge`, or `None` when the filter leaves it out.
     pub fn cost(&self, edge: &Edge) -> Option<u64> {
-        let r = edge.relation;
+        self.relation_cost(edge.relation)
+    }
+
+    /// The cost of walking an edge of relation `r`, or `None` when the filter leaves it out.
+    pub fn relation_cost(&self, r: Relation) -> Option<u64> {
         if self.exclude.contains(&r) {
             return None;
         }

@@ -4,12 +4,14 @@
 
 use super::{edge_view, Cooccurrence, EdgeFilter, Link, NodeRef, Traversal};
 use crate::algo::paths::{
-    cheapest_path, fewest_hops_path, k_cheapest_paths, simple_paths, CostedPath,
+    cheapest_path, cheapest_path_nodes, fewest_hops_path, k_cheapest_paths, simple_paths,
+    CostedPath,
 };
 use crate::catalogue::Kind;
 use crate::error::{Error, Result};
 use crate::export::json::ExportedEdge;
 use crate::graph::{KnowledgeGraph, Relation};
+use crate::saved::SavedGraph;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
@@ -153,4 +155,178 @@ pub fn find_paths(
         paths: paths.into_iter().map(|(_, _, p)| p).collect(),
         truncated,
     })
+}
+
+/// [`find_paths`] in [`PathMode::Shortest`] on a saved graph without loading it: the
+/// nodes on every cheapest path are found by walking the saved index
+/// ([`cheapest_path_nodes`]; typed edges first when co-occurrence is a fallback, since any
+/// typed path is cheaper than one that needs co-occurrence), and only they and the edges
+/// between them are decoded. The same answer as on the loaded graph. `from`, `to` and
+/// `query.avoid` are indices of the saved graph. O(V + E) over the index, plus decoding the
+/// answer.
+pub fn find_shortest_in_saved(
+    saved: &SavedGraph<'_>,
+    from: NodeIndex,
+    to: NodeIndex,
+    query: &PathQuery,
+) -> Result<Paths> {
+    let index = &saved.index;
+    let filter = &query.filter;
+    let node_ok = |n: usize| {
+        super::kind_ok(&query.via_kinds, index.kind(n)) && !query.avoid.contains(&NodeIndex::new(n))
+    };
+    let costs: Vec<Option<u64>> = Relation::ALL
+        .iter()
+        .map(|&r| filter.relation_cost(r))
+        .collect();
+    // Arcs leaving (`forward`) or entering a node whose cost `keep` accepts.
+    let arcs = |u: usize, forward: bool, keep: fn(u64) -> bool| {
+        let costs = &costs;
+        index.incident(u).filter_map(move |(v, e)| {
+            let cost = costs[index.relation(e) as usize].filter(|&c| keep(c))?;
+            let along = || {
+                let (s, t) = index.ends(e);
+                if forward {
+                    s == u
+                } else {
+                    t == u
+                }
+            };
+            (!filter.directed || along()).then_some((v, cost))
+        })
+    };
+    let search = |unit: bool, keep: fn(u64) -> bool| {
+        cheapest_path_nodes(
+            index.node_count(),
+            from.index(),
+            to.index(),
+            unit,
+            |u| arcs(u, true, keep),
+            |v| arcs(v, false, keep),
+            node_ok,
+        )
+    };
+    let nodes = search(true, |c| c == 1)
+        .or_else(|| {
+            (filter.cooccurrence == Cooccurrence::Fallback
+                && filter.only.is_empty()
+                && index.has_relation(Relation::CoOccurs))
+            .then(|| search(false, |_| true))
+            .flatten()
+        })
+        .unwrap_or_else(|| vec![from.index(), to.index()]);
+    // The nodes, then the ends, then the avoided nodes among them.
+    let n = nodes.len();
+    let mut wanted = nodes.clone();
+    wanted.extend([from.index(), to.index()]);
+    wanted.extend(
+        query
+            .avoid
+            .iter()
+            .map(|a| a.index())
+            .filter(|a| nodes.binary_search(a).is_ok()),
+    );
+    let (kg, at) = saved.subgraph(&wanted)?;
+    let local = PathQuery {
+        avoid: at[n + 2..].to_vec(),
+        ..query.clone()
+    };
+    find_paths(&kg, at[n], at[n + 1], &local)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::EdgeFilter;
+    use crate::saved::{to_bytes, Origin};
+    use crate::workload::Rng;
+
+    /// The seeds' graph, and a sparse generated one where every third edge is a
+    /// co-occurrence (so some pairs need the fallback and some are not connected).
+    fn graphs() -> Vec<KnowledgeGraph> {
+        let catalogue = crate::catalogue::Catalogue::load(&crate::corpus::embedded_catalogue())
+            .expect("embedded catalogue");
+        let seeds = crate::pipeline::build(&catalogue, &crate::corpus::embedded_documents())
+            .expect("build")
+            .graph;
+        let mut sparse = crate::workload::graph(&seeds, 3000, 3600, 5);
+        for e in sparse.graph.edge_indices().step_by(3) {
+            sparse.graph[e].relation = Relation::CoOccurs;
+        }
+        vec![seeds, sparse]
+    }
+
+    #[test]
+    fn the_saved_graph_route_finds_the_loaded_graphs_shortest_paths() {
+        let mut reached = [0usize; 2];
+        for kg in graphs() {
+            let bytes = to_bytes(
+                &kg,
+                Origin::Generated {
+                    nodes: 0,
+                    edges: 0,
+                    seed: 0,
+                },
+            )
+            .expect("save");
+            let saved = SavedGraph::open("g", &bytes).expect("open");
+            let n = kg.graph.node_count();
+            let hub = kg
+                .graph
+                .node_indices()
+                .max_by_key(|&i| kg.graph.neighbors_undirected(i).count())
+                .expect("nodes");
+            let mut queries = Vec::new();
+            for cooccurrence in [Cooccurrence::Fallback, Cooccurrence::Off, Cooccurrence::On] {
+                for directed in [false, true] {
+                    queries.push(PathQuery {
+                        filter: EdgeFilter {
+                            cooccurrence,
+                            directed,
+                            ..EdgeFilter::typed()
+                        },
+                        via_kinds: Vec::new(),
+                        avoid: Vec::new(),
+                        mode: PathMode::Shortest,
+                    });
+                }
+            }
+            let base = queries[0].clone();
+            queries.push(PathQuery {
+                via_kinds: vec![Kind::Organization, Kind::Region],
+                ..base.clone()
+            });
+            queries.push(PathQuery {
+                avoid: vec![hub],
+                ..base.clone()
+            });
+            queries.push(PathQuery {
+                filter: EdgeFilter {
+                    only: vec![Relation::LocatedIn, Relation::CoOccurs, Relation::Supports],
+                    ..base.filter.clone()
+                },
+                ..base.clone()
+            });
+            let mut rng = Rng::new(11);
+            for query in &queries {
+                for _ in 0..60 {
+                    let (a, b) = (NodeIndex::new(rng.below(n)), NodeIndex::new(rng.below(n)));
+                    let whole = find_paths(&kg, a, b, query).map_err(|e| e.to_string());
+                    let lazy =
+                        find_shortest_in_saved(&saved, a, b, query).map_err(|e| e.to_string());
+                    let json = |p: &std::result::Result<Paths, String>| {
+                        p.as_ref()
+                            .map(|p| serde_json::to_string(p).expect("json"))
+                            .map_err(Clone::clone)
+                    };
+                    assert_eq!(json(&whole), json(&lazy), "{a:?} → {b:?} with {query:?}");
+                    if let Ok(p) = &whole {
+                        reached[usize::from(p.paths.is_empty())] += 1;
+                    }
+                }
+            }
+        }
+        // Both answers occur: paths found and none.
+        assert!(reached[0] > 100 && reached[1] > 50, "{reached:?}");
+    }
 }

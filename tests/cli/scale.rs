@@ -141,6 +141,69 @@ fn generated_graph_has_the_asked_size_and_loads() {
     assert_eq!(json(&mut find).as_array().map(Vec::len), Some(3));
 }
 
+/// `jjj --graph FILE path` reads the saved index and decodes only the nodes and edges on the
+/// answer; --no-discovered (nothing in a generated graph is discovered) loads the whole file
+/// instead. Both answer alike, for every pair tried, connected or not.
+#[test]
+fn a_path_in_a_saved_graph_is_found_without_loading_it_and_answers_alike() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let g = dir.path().join("g.jjj");
+    jjj()
+        .args([
+            "generate", "graph", "--nodes", "400", "--edges", "700", "-o",
+        ])
+        .arg(&g)
+        .assert()
+        .success();
+    let mut list = jjj();
+    list.arg("--graph").arg(&g).args(["list", "--json"]);
+    let ids: Vec<String> = json(&mut list)
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|n| n["node"]["id"].as_str().expect("id").to_owned())
+        .collect();
+    let mut codes = std::collections::BTreeSet::new();
+    for i in 0..40 {
+        let (a, b) = (&ids[(i * 37) % ids.len()], &ids[(i * 91 + 5) % ids.len()]);
+        let run = |extra: &[&str]| {
+            let out = jjj()
+                .arg("--graph")
+                .arg(&g)
+                .args(extra)
+                .args(["path", a, b, "--json"])
+                .output()
+                .expect("run");
+            (out.status.code(), out.stdout, out.stderr)
+        };
+        let indexed = run(&[]);
+        assert_eq!(indexed, run(&["--no-discovered"]), "{a} → {b}");
+        codes.insert(indexed.0);
+    }
+    assert!(
+        codes.contains(&Some(0)) && codes.contains(&Some(1)),
+        "{codes:?}"
+    );
+    // An unknown name still gets suggestions; a cut file is refused.
+    jjj()
+        .arg("--graph")
+        .arg(&g)
+        .args(["path", "合成企业9999999", "nowhere"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("did you mean"));
+    let bytes = std::fs::read(&g).unwrap();
+    let cut = dir.path().join("cut.jjj");
+    std::fs::write(&cut, &bytes[..bytes.len() - 100]).unwrap();
+    jjj()
+        .arg("--graph")
+        .arg(&cut)
+        .args(["path", &ids[0], &ids[1]])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("damaged graph"));
+}
+
 #[test]
 fn saved_graph_answers_like_a_fresh_build_and_is_rebuilt_when_a_document_changes() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -238,7 +301,7 @@ fn the_embedded_graph_is_kept_between_runs_and_a_bad_cache_is_rebuilt() {
     assert_eq!(first, off);
     assert_eq!(second, off, "the kept graph answers as a fresh build");
     // A damaged file is not read: the graph is built again and the file replaced.
-    std::fs::write(&files[0], b"jjj saved graph, format 4\ngarbage").unwrap();
+    std::fs::write(&files[0], b"jjj saved graph, format 5\ngarbage").unwrap();
     assert_eq!(run(&[]), off);
     assert!(std::fs::read(&files[0]).unwrap().len() > 1000, "replaced");
     // A cache directory that cannot be made is no error.

@@ -3,10 +3,13 @@
 
 use crate::cli::evidence::{arrow, edge_note, evidence_line, focus};
 use crate::cli::filter::{describe, RelationArgs};
-use crate::cli::{output, Inputs};
+use crate::cli::{output, Inputs, Opened};
 use anyhow::bail;
 use jjj_graph::catalogue::Kind;
-use jjj_graph::query::path::{find_paths, FoundPath, PathMode, PathQuery, Paths};
+use jjj_graph::error::Error;
+use jjj_graph::query::path::{
+    find_paths, find_shortest_in_saved, FoundPath, PathMode, PathQuery, Paths,
+};
 use jjj_graph::query::Cooccurrence;
 use jjj_graph::resolve::resolve;
 use std::fmt::Write as _;
@@ -66,15 +69,6 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let graph = inputs.graph()?;
-    let kg = &graph;
-    let from = resolve(kg, &args.from)?;
-    let to = resolve(kg, &args.to)?;
-    let avoid = args
-        .avoid
-        .iter()
-        .map(|name| resolve(kg, name))
-        .collect::<Result<Vec<_>, _>>()?;
     let mode = match (args.k, args.all) {
         (Some(0), _) => bail!("invalid --k 0: ask for at least one path"),
         (Some(k), _) => PathMode::KShortest(k),
@@ -89,13 +83,39 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     } else {
         Cooccurrence::Fallback
     };
-    let query = PathQuery {
+    let query = |avoid| PathQuery {
         filter: args.relations.filter(cooccurrence),
         via_kinds: args.via_kind.clone(),
         avoid,
         mode,
     };
-    let paths = find_paths(kg, from, to, &query)?;
+    // The shortest path in a saved graph is found without loading it.
+    let opened = if mode == PathMode::Shortest {
+        inputs.open_graph()?
+    } else {
+        Opened::Loaded(inputs.graph()?)
+    };
+    let (query, paths) = match opened {
+        Opened::Mapped(mapped) => {
+            let saved = mapped.open()?;
+            let find = |name: &String| match saved.resolve(name) {
+                // Suggestions read the mentions: the whole graph.
+                Err(Error::UnknownName { .. }) => Ok(resolve(&saved.load()?, name)?),
+                found => found,
+            };
+            let (from, to) = (find(&args.from)?, find(&args.to)?);
+            let query = query(args.avoid.iter().map(find).collect::<Result<_, _>>()?);
+            let paths = find_shortest_in_saved(&saved, from, to, &query)?;
+            (query, paths)
+        }
+        Opened::Loaded(kg) => {
+            let find = |name: &String| resolve(&kg, name);
+            let (from, to) = (find(&args.from)?, find(&args.to)?);
+            let query = query(args.avoid.iter().map(find).collect::<Result<_, _>>()?);
+            let paths = find_paths(&kg, from, to, &query)?;
+            (query, paths)
+        }
+    };
     if paths.paths.is_empty() {
         eprintln!(
             "jjj: no path from {} [{}] to {} [{}] over {}{}",

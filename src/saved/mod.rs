@@ -1,8 +1,11 @@
 //! Saved graphs (`jjj build --save FILE`, `--graph FILE`): the whole [`KnowledgeGraph`] in one
 //! binary file — a text line naming the format, a MessagePack header saying where the graph
 //! came from (with a BLAKE3 hash of its inputs), the documents and problems, then the nodes
-//! and edges as positional MessagePack — so a large corpus is extracted once and every later
-//! query only loads it.
+//! and edges as positional MessagePack, then an [`index`] of fixed-width arrays — so a large
+//! corpus is extracted once, every later query only loads it, and a path query reads the
+//! index and decodes only what it reports ([`SavedGraph`]).
+
+pub mod index;
 
 use crate::catalogue::{EntityRecord, Kind};
 use crate::corpus::{DocumentFile, TextFile};
@@ -11,10 +14,11 @@ use crate::error::{Error, Result};
 use crate::graph::{
     DocumentInfo, Edge, Evidence, KnowledgeGraph, Mention, Node, Problem, Provenance, Relation,
 };
+use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 
 /// The first line of every saved graph; the number is the format version.
-const MAGIC: &[u8] = b"jjj saved graph, format 4\n";
+const MAGIC: &[u8] = b"jjj saved graph, format 5\n";
 
 /// Where a saved graph came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -304,14 +308,15 @@ pub fn to_bytes(graph: &KnowledgeGraph, origin: Origin) -> Result<Vec<u8>> {
         push_part(&mut out, part);
     }
     let nodes: Vec<&Node> = graph.graph.node_weights().collect();
-    push_chunks(&mut out, &nodes, |n| WireNode::from(*n))?;
-    push_chunks(&mut out, graph.graph.raw_edges(), |e| {
+    let node_at = push_chunks(&mut out, &nodes, |n| WireNode::from(*n))?;
+    let edge_at = push_chunks(&mut out, graph.graph.raw_edges(), |e| {
         WireEdge::new(
             e.source().index() as u32,
             e.target().index() as u32,
             &e.weight,
         )
     })?;
+    push_part(&mut out, &index::encode(graph, &node_at, &edge_at));
     Ok(out)
 }
 
@@ -327,18 +332,31 @@ fn push_part(out: &mut Vec<u8>, part: &[u8]) {
     out.extend_from_slice(part);
 }
 
-/// `items` as a count of chunks, then each chunk of [`CHUNK`] items, length-prefixed.
+/// `items` as a count of chunks, then each chunk of [`CHUNK`] items, length-prefixed (a
+/// MessagePack array); returns where each item's encoding starts in `out`.
 fn push_chunks<T, W: Serialize>(
     out: &mut Vec<u8>,
     items: &[T],
     wire: impl Fn(&T) -> W,
-) -> Result<()> {
+) -> Result<Vec<u64>> {
+    let mut at = Vec::with_capacity(items.len());
     out.extend_from_slice(&(items.len().div_ceil(CHUNK) as u64).to_le_bytes());
     for chunk in items.chunks(CHUNK) {
-        let wired: Vec<W> = chunk.iter().map(&wire).collect();
-        push_part(out, &rmp_serde::to_vec(&wired).map_err(encode_error)?);
+        let length_at = out.len();
+        out.extend_from_slice(&0u64.to_le_bytes());
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "a chunk has at most CHUNK items"
+        )]
+        rmp::encode::write_array_len(out, chunk.len() as u32).map_err(encode_error)?;
+        for item in chunk {
+            at.push(out.len() as u64);
+            rmp_serde::encode::write(out, &wire(item)).map_err(encode_error)?;
+        }
+        let length = (out.len() - length_at - 8) as u64;
+        out[length_at..length_at + 8].copy_from_slice(&length.to_le_bytes());
     }
-    Ok(())
+    Ok(at)
 }
 
 /// Decode what [`push_chunks`] wrote and convert each item with `convert`, chunks in
@@ -426,6 +444,125 @@ pub fn read_body(path: &str, header: &Header, rest: &[u8]) -> Result<KnowledgeGr
     ))
 }
 
+/// A saved graph opened without decoding its body: the header, the documents and the
+/// [`index`] are read from the file's bytes (a memory map), and nodes and edges are decoded
+/// one at a time, as a query asks for them.
+pub struct SavedGraph<'b> {
+    path: String,
+    pub header: Header,
+    bytes: &'b [u8],
+    body: &'b [u8],
+    meta: &'b [u8],
+    pub index: index::Index<'b>,
+}
+
+/// Skip what [`push_chunks`] wrote.
+fn skip_chunks(bytes: &[u8]) -> Option<&[u8]> {
+    let (count, mut rest) = (bytes.get(..8)?, &bytes[8..]);
+    for _ in 0..u64::from_le_bytes(count.try_into().ok()?) {
+        rest = length_prefixed(rest)?.1;
+    }
+    Some(rest)
+}
+
+impl<'b> SavedGraph<'b> {
+    /// Open the saved graph in `bytes` (`path` is for messages), checking its index
+    /// ([`index::Index::read`]). O(V + E) over fixed-width arrays; nothing is decoded.
+    pub fn open(path: &str, bytes: &'b [u8]) -> Result<SavedGraph<'b>> {
+        let (header, body) = read_header(path, bytes)?;
+        let damaged = |what: &str| not_saved(path, format!("damaged graph: {what}"));
+        let (meta, rest) = length_prefixed(body).ok_or_else(|| damaged("truncated"))?;
+        let rest = skip_chunks(rest)
+            .and_then(skip_chunks)
+            .ok_or_else(|| damaged("truncated"))?;
+        let (index, _) = length_prefixed(rest).ok_or_else(|| damaged("truncated"))?;
+        let index =
+            index::Index::read(index, header.nodes, header.edges).map_err(|e| damaged(&e))?;
+        Ok(SavedGraph {
+            path: path.to_owned(),
+            header,
+            bytes,
+            body,
+            meta,
+            index,
+        })
+    }
+
+    /// The whole graph, decoded ([`read_body`]).
+    pub fn load(&self) -> Result<KnowledgeGraph> {
+        read_body(&self.path, &self.header, self.body)
+    }
+
+    /// The one node `query` names, as [`crate::resolve::resolve`] finds it in the loaded
+    /// graph (but an unknown name gets no suggestions: they read the mentions). O(V · names)
+    /// over the index.
+    pub fn resolve(&self, query: &str) -> Result<NodeIndex> {
+        crate::resolve::resolve_in(
+            || (0..self.index.node_count()).map(|i| (NodeIndex::new(i), self.index.names(i))),
+            query,
+        )
+    }
+
+    /// The subgraph induced by `nodes` (indices of this graph): those nodes and every edge
+    /// between them, decoded, in the saved order (so ties break as in the whole graph), with
+    /// the documents and problems; and where each of `nodes` went. O(Σ degree + decoding).
+    pub fn subgraph(&self, nodes: &[usize]) -> Result<(KnowledgeGraph, Vec<NodeIndex>)> {
+        let damaged = |what: String| not_saved(&self.path, format!("damaged graph: {what}"));
+        let mut kept: Vec<usize> = nodes.to_vec();
+        kept.sort_unstable();
+        kept.dedup();
+        let position = |n: usize| kept.binary_search(&n).ok();
+        let mut edges: Vec<usize> = kept
+            .iter()
+            .flat_map(|&u| {
+                self.index
+                    .incident(u)
+                    .filter(move |&(_, e)| self.index.ends(e).0 == u)
+                    .filter(|&(v, _)| position(v).is_some())
+                    .map(|(_, e)| e)
+            })
+            .collect();
+        edges.sort_unstable();
+        let decode = |at: u64| -> Result<&[u8]> {
+            usize::try_from(at)
+                .ok()
+                .and_then(|at| self.bytes.get(at..))
+                .ok_or_else(|| damaged("an offset past the end".into()))
+        };
+        let node_list = kept
+            .iter()
+            .map(|&i| {
+                let mut de = rmp_serde::Deserializer::from_read_ref(decode(self.index.node_at(i))?);
+                WireNode::deserialize(&mut de)
+                    .map(Node::from)
+                    .map_err(|e| damaged(e.to_string()))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let edge_list = edges
+            .iter()
+            .map(|&e| {
+                let mut de = rmp_serde::Deserializer::from_read_ref(decode(self.index.edge_at(e))?);
+                let (s, t, edge) = WireEdge::deserialize(&mut de)
+                    .map_err(|e| damaged(e.to_string()))?
+                    .into_edge();
+                let ends = (position(s), position(t));
+                match ends {
+                    (Some(ps), Some(pt)) if (s, t) == self.index.ends(e) => Ok((ps, pt, edge)),
+                    _ => Err(damaged("the index and an edge disagree on its ends".into())),
+                }
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let meta: Meta = rmp_serde::from_slice(self.meta).map_err(|e| damaged(e.to_string()))?;
+        let graph =
+            KnowledgeGraph::from_indexed(node_list, edge_list, meta.documents, meta.problems);
+        let at = nodes
+            .iter()
+            .map(|&n| NodeIndex::new(position(n).unwrap_or_default()))
+            .collect();
+        Ok((graph, at))
+    }
+}
+
 /// Split `bytes` into a part prefixed by its u64 length and the rest.
 fn length_prefixed(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
     let len = u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?);
@@ -473,11 +610,95 @@ mod tests {
                 .map(|e| (e.source(), e.target(), &e.weight))));
         assert_eq!(back.documents, graph.documents);
 
+        // The index finds names as the loaded graph does.
+        let saved = SavedGraph::open("g", &bytes).expect("open");
+        for query in [
+            "雄安",
+            "雄安新區",
+            "Tianjin",
+            "tianjin",
+            "region/tianjin",
+            "京津冀",
+            "北京",
+            "中关村",
+            "氢能",
+            "xi'an",
+            "园",
+            "no such name",
+        ] {
+            let whole = crate::resolve::resolve(&back, query).map_err(|e| match e {
+                Error::UnknownName { .. } => "unknown".to_owned(),
+                other => other.to_string(),
+            });
+            let indexed = saved.resolve(query).map_err(|e| match e {
+                Error::UnknownName { .. } => "unknown".to_owned(),
+                other => other.to_string(),
+            });
+            assert_eq!(whole, indexed, "{query}");
+        }
+
         let cut = &bytes[..bytes.len() / 2];
         let (header, body) = read_header("g", cut).expect("header survives");
         let err = read_body("g", &header, body).expect_err("truncated body");
         assert!(err.to_string().contains("damaged graph"), "{err}");
         let err = read_header("g", b"hello").expect_err("not a graph");
         assert!(err.to_string().contains("not a saved jjj graph"), "{err}");
+    }
+
+    /// Damage anywhere in the index: opening it fails or every query on it answers; nothing
+    /// panics.
+    #[test]
+    fn a_damaged_index_is_refused_or_harmless() {
+        let catalogue = crate::catalogue::Catalogue::load(&crate::corpus::embedded_catalogue())
+            .expect("embedded catalogue");
+        let template = crate::pipeline::build(&catalogue, &crate::corpus::embedded_documents())
+            .expect("build")
+            .graph;
+        let graph = crate::workload::graph(&template, 300, 900, 3);
+        let origin = Origin::Generated {
+            nodes: 300,
+            edges: 900,
+            seed: 3,
+        };
+        let bytes = to_bytes(&graph, origin).expect("save");
+        let (_, body) = read_header("g", &bytes).expect("header");
+        let chunks = length_prefixed(body).expect("meta").1;
+        let index_at = bytes.len()
+            - skip_chunks(chunks)
+                .and_then(skip_chunks)
+                .expect("index")
+                .len();
+        let mut rng = crate::workload::Rng::new(9);
+        let (mut refused, mut opened) = (0, 0);
+        for _ in 0..400 {
+            let mut damaged = bytes.clone();
+            for _ in 0..1 + rng.below(3) {
+                let at = index_at + rng.below(bytes.len() - index_at);
+                damaged[at] = rng.below(256) as u8;
+            }
+            let Ok(saved) = SavedGraph::open("g", &damaged) else {
+                refused += 1;
+                continue;
+            };
+            opened += 1;
+            let query = crate::query::path::PathQuery {
+                filter: crate::query::EdgeFilter::typed(),
+                via_kinds: Vec::new(),
+                avoid: Vec::new(),
+                mode: crate::query::path::PathMode::Shortest,
+            };
+            for _ in 0..5 {
+                let (a, b) = (
+                    NodeIndex::new(rng.below(300)),
+                    NodeIndex::new(rng.below(300)),
+                );
+                let _ = crate::query::path::find_shortest_in_saved(&saved, a, b, &query);
+                let _ = saved.resolve("合成企业0000001");
+            }
+        }
+        assert!(
+            refused > 0 && opened > 0,
+            "{refused} refused, {opened} opened"
+        );
     }
 }
