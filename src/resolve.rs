@@ -244,7 +244,17 @@ impl Query {
 /// Every node matching `query`, best match first, then by the length of the name that
 /// matched, then by id. O(V · names).
 pub fn search(graph: &KnowledgeGraph, query: &str) -> Vec<(NodeIndex, Hit)> {
-    let nodes = graph.graph.node_indices().map(|i| (i, &graph.graph[i]));
+    search_in(
+        graph.graph.node_indices().map(|i| (i, &graph.graph[i])),
+        query,
+    )
+}
+
+/// [`search`] over any nodes' names.
+pub fn search_in<N: Names>(
+    nodes: impl Iterator<Item = (NodeIndex, N)>,
+    query: &str,
+) -> Vec<(NodeIndex, Hit)> {
     Query::new(query).map_or_else(Vec::new, |q| hits(nodes, &q, false))
 }
 

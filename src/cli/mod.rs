@@ -260,6 +260,20 @@ impl MappedGraph {
     }
 }
 
+/// The one node `name` names in a saved graph ([`saved::SavedGraph::resolve`]); an unknown
+/// name loads the whole graph for its suggestions (they read the mentions).
+pub fn resolve_saved(
+    saved: &saved::SavedGraph<'_>,
+    name: &str,
+) -> anyhow::Result<petgraph::graph::NodeIndex> {
+    match saved.resolve(name) {
+        Err(jjj_graph::error::Error::UnknownName { .. }) => {
+            Ok(jjj_graph::resolve::resolve(&saved.load()?, name)?)
+        }
+        found => Ok(found?),
+    }
+}
+
 /// A graph as [`Inputs::open_graph`] gives it.
 pub enum Opened {
     Mapped(MappedGraph),

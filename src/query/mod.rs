@@ -182,6 +182,45 @@ impl Traversal {
     }
 }
 
+/// A saved graph's arcs as an [`EdgeFilter`] lets them through, read from its index: what
+/// [`Traversal`] gives for a loaded graph, for the queries that walk a saved graph without
+/// loading it.
+pub struct SavedArcs<'i, 'b> {
+    index: &'i crate::saved::index::Index<'b>,
+    costs: Vec<Option<u64>>,
+    directed: bool,
+}
+
+impl<'i, 'b> SavedArcs<'i, 'b> {
+    pub fn new(index: &'i crate::saved::index::Index<'b>, filter: &EdgeFilter) -> Self {
+        SavedArcs {
+            index,
+            costs: Relation::ALL
+                .iter()
+                .map(|&r| filter.relation_cost(r))
+                .collect(),
+            directed: filter.directed,
+        }
+    }
+
+    /// The arcs leaving node `u` (`forward`) or entering it, each as (the node at the other
+    /// end, its cost): one per edge, by neighbour then edge. O(degree).
+    pub fn arcs(&self, u: usize, forward: bool) -> impl Iterator<Item = (usize, u64)> + '_ {
+        self.index.incident(u).filter_map(move |(v, e)| {
+            let cost = self.costs[self.index.relation(e) as usize]?;
+            let along = || {
+                let (s, t) = self.index.ends(e);
+                if forward {
+                    s == u
+                } else {
+                    t == u
+                }
+            };
+            (!self.directed || along()).then_some((v, cost))
+        })
+    }
+}
+
 /// A node as queries report it: id, kind and names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NodeRef {

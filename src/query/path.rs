@@ -2,7 +2,7 @@
 //! (Yen) or all simple paths up to a hop limit — each hop with the edges and evidence
 //! behind it.
 
-use super::{edge_view, Cooccurrence, EdgeFilter, Link, NodeRef, Traversal};
+use super::{edge_view, Cooccurrence, EdgeFilter, Link, NodeRef, SavedArcs, Traversal};
 use crate::algo::paths::{
     cheapest_path, cheapest_path_nodes, fewest_hops_path, k_cheapest_paths, simple_paths,
     CostedPath,
@@ -175,25 +175,10 @@ pub fn find_shortest_in_saved(
     let node_ok = |n: usize| {
         super::kind_ok(&query.via_kinds, index.kind(n)) && !query.avoid.contains(&NodeIndex::new(n))
     };
-    let costs: Vec<Option<u64>> = Relation::ALL
-        .iter()
-        .map(|&r| filter.relation_cost(r))
-        .collect();
+    let arcs = SavedArcs::new(index, filter);
     // Arcs leaving (`forward`) or entering a node whose cost `keep` accepts.
     let arcs = |u: usize, forward: bool, keep: fn(u64) -> bool| {
-        let costs = &costs;
-        index.incident(u).filter_map(move |(v, e)| {
-            let cost = costs[index.relation(e) as usize].filter(|&c| keep(c))?;
-            let along = || {
-                let (s, t) = index.ends(e);
-                if forward {
-                    s == u
-                } else {
-                    t == u
-                }
-            };
-            (!filter.directed || along()).then_some((v, cost))
-        })
+        arcs.arcs(u, forward).filter(move |&(_, c)| keep(c))
     };
     let search = |unit: bool, keep: fn(u64) -> bool| {
         cheapest_path_nodes(

@@ -493,6 +493,15 @@ impl<'b> SavedGraph<'b> {
         read_body(&self.path, &self.header, self.body)
     }
 
+    /// Every node matching `query`, best first, as [`crate::resolve::search`] finds them in
+    /// the loaded graph. O(V · names) over the index.
+    pub fn search(&self, query: &str) -> Vec<(NodeIndex, crate::resolve::Hit)> {
+        crate::resolve::search_in(
+            (0..self.index.node_count()).map(|i| (NodeIndex::new(i), self.index.names(i))),
+            query,
+        )
+    }
+
     /// The one node `query` names, as [`crate::resolve::resolve`] finds it in the loaded
     /// graph (but an unknown name gets no suggestions: they read the mentions). O(V · names)
     /// over the index.
@@ -635,6 +644,15 @@ mod tests {
                 other => other.to_string(),
             });
             assert_eq!(whole, indexed, "{query}");
+            let hits = |h: Vec<(NodeIndex, crate::resolve::Hit)>| {
+                serde_json::to_string(&h.iter().map(|(i, h)| (i.index(), h)).collect::<Vec<_>>())
+                    .expect("json")
+            };
+            assert_eq!(
+                hits(crate::resolve::search(&back, query)),
+                hits(saved.search(query)),
+                "{query}"
+            );
         }
 
         let cut = &bytes[..bytes.len() / 2];

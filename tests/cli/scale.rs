@@ -141,11 +141,11 @@ fn generated_graph_has_the_asked_size_and_loads() {
     assert_eq!(json(&mut find).as_array().map(Vec::len), Some(3));
 }
 
-/// `jjj --graph FILE path` reads the saved index and decodes only the nodes and edges on the
-/// answer; --no-discovered (nothing in a generated graph is discovered) loads the whole file
-/// instead. Both answer alike, for every pair tried, connected or not.
+/// `jjj --graph FILE path`, `neighbors`, `relations` and `find` read the saved index and
+/// decode only the nodes and edges of the answer; --no-discovered (nothing in a generated graph is discovered) loads the
+/// whole file instead. Both answer alike, for every pair tried, connected or not.
 #[test]
-fn a_path_in_a_saved_graph_is_found_without_loading_it_and_answers_alike() {
+fn queries_on_a_saved_graph_read_only_what_they_answer_and_answer_alike() {
     let dir = tempfile::tempdir().expect("tempdir");
     let g = dir.path().join("g.jjj");
     jjj()
@@ -184,6 +184,29 @@ fn a_path_in_a_saved_graph_is_found_without_loading_it_and_answers_alike() {
         codes.contains(&Some(0)) && codes.contains(&Some(1)),
         "{codes:?}"
     );
+    // Neighbours, relations and name search too: only the answer is decoded.
+    let depth = ["1", "2", "3"];
+    for i in [3, 17, 200, 333] {
+        let commands: [Vec<&str>; 4] = [
+            vec!["neighbors", &ids[i], "--depth", depth[i % 3], "--json"],
+            vec!["relations", &ids[i], &ids[i * 7 % ids.len()]],
+            vec!["find", &ids[i][..ids[i].len() - 2]],
+            vec!["find", "Synthetic", "--kind", "region", "--json"],
+        ];
+        for command in commands {
+            let run = |extra: &[&str]| {
+                let out = jjj()
+                    .arg("--graph")
+                    .arg(&g)
+                    .args(extra)
+                    .args(&command)
+                    .output()
+                    .expect("run");
+                (out.status.code(), out.stdout, out.stderr)
+            };
+            assert_eq!(run(&[]), run(&["--no-discovered"]), "{command:?}");
+        }
+    }
     // An unknown name still gets suggestions; a cut file is refused.
     jjj()
         .arg("--graph")

@@ -1,9 +1,10 @@
 //! `jjj find TEXT`: search entities by id, Chinese (simplified or traditional), English,
 //! alias or part of a name, best match first.
 
-use crate::cli::{output, table, Inputs};
+use crate::cli::{output, table, Inputs, Opened};
 use jjj_graph::catalogue::Kind;
-use jjj_graph::resolve::{search, suggestions};
+use jjj_graph::resolve::{search, suggestions, Hit};
+use petgraph::graph::NodeIndex;
 use std::process::ExitCode;
 
 /// Search entities by name, best match first.
@@ -34,15 +35,30 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let graph = inputs.graph()?;
-    let kg = &graph;
-    let hits: Vec<_> = search(kg, &args.text)
-        .into_iter()
-        .filter(|(i, _)| jjj_graph::query::kind_ok(&args.kind, kg.graph[*i].kind()))
-        .map(|(_, h)| h)
-        .take(args.limit)
-        .collect();
+    let wanted = |kind| jjj_graph::query::kind_ok(&args.kind, kind);
+    let opened = inputs.open_graph()?;
+    // Each hit with its English name. A saved graph is searched in its index.
+    let hits: Vec<(Hit, Option<String>)> = match &opened {
+        Opened::Mapped(mapped) => {
+            let saved = mapped.open()?;
+            let names = |i: NodeIndex| saved.index.names(i.index());
+            saved
+                .search(&args.text)
+                .into_iter()
+                .filter(|(i, _)| wanted(names(*i).kind()))
+                .take(args.limit)
+                .map(|(i, h)| (h, names(i).en().map(str::to_owned)))
+                .collect()
+        }
+        Opened::Loaded(kg) => search(kg, &args.text)
+            .into_iter()
+            .filter(|(i, _)| wanted(kg.graph[*i].kind()))
+            .take(args.limit)
+            .map(|(i, h)| (h, kg.graph[i].record.en.clone()))
+            .collect(),
+    };
     if args.json {
+        let hits: Vec<&Hit> = hits.iter().map(|(h, _)| h).collect();
         output::write_stdout(&output::json(&hits)?)?;
     } else if !hits.is_empty() {
         let mut rows = vec![vec![
@@ -53,14 +69,13 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
             "english".into(),
             "matched".into(),
         ]];
-        for h in &hits {
-            let en = kg.node(&h.id).and_then(|n| n.record.en.clone());
+        for (h, en) in &hits {
             rows.push(vec![
                 format!("{:?}", h.quality).to_lowercase(),
                 h.id.clone(),
                 h.kind.clone(),
                 h.name.clone(),
-                en.unwrap_or_default(),
+                en.clone().unwrap_or_default(),
                 if h.matched == h.name {
                     String::new()
                 } else {
@@ -71,7 +86,7 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
         output::write_stdout(table::render(&rows).as_bytes())?;
     }
     if hits.is_empty() {
-        let near = suggestions(kg, &args.text, 5);
+        let near = suggestions(&opened.into_graph()?, &args.text, 5);
         if near.is_empty() {
             eprintln!("jjj: nothing matches '{}'", args.text);
         } else {

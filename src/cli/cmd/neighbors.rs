@@ -2,11 +2,11 @@
 
 use crate::cli::evidence::{arrow, edge_note, evidence_line, focus};
 use crate::cli::filter::{describe, TypedRelationArgs};
-use crate::cli::{output, Inputs};
+use crate::cli::{output, resolve_saved, Inputs, Opened};
 use jjj_graph::catalogue::Kind;
 use jjj_graph::export::json::ExportedEdge;
 use jjj_graph::graph::Relation;
-use jjj_graph::query::neighbors::{neighbors, Neighbor, Neighborhood};
+use jjj_graph::query::neighbors::{neighbors, neighbors_in_saved, Neighbor, Neighborhood};
 use jjj_graph::resolve::resolve;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -46,11 +46,19 @@ pub struct Args {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let graph = inputs.graph()?;
-    let kg = &graph;
-    let center = resolve(kg, &args.name)?;
     let filter = args.relations.filter();
-    let found = neighbors(kg, center, args.depth, &filter, &args.kind);
+    // A saved graph is walked in its file: only the neighbourhood is decoded.
+    let found = match inputs.open_graph()? {
+        Opened::Mapped(mapped) => {
+            let saved = mapped.open()?;
+            let center = resolve_saved(&saved, &args.name)?;
+            neighbors_in_saved(&saved, center, args.depth, &filter, &args.kind)?
+        }
+        Opened::Loaded(kg) => {
+            let center = resolve(&kg, &args.name)?;
+            neighbors(&kg, center, args.depth, &filter, &args.kind)
+        }
+    };
     if args.json {
         output::write_stdout(&output::json(&found)?)?;
     } else {

@@ -3,10 +3,9 @@
 
 use crate::cli::evidence::{arrow, edge_note, evidence_line, focus};
 use crate::cli::filter::{describe, RelationArgs};
-use crate::cli::{output, Inputs, Opened};
+use crate::cli::{output, resolve_saved, Inputs, Opened};
 use anyhow::bail;
 use jjj_graph::catalogue::Kind;
-use jjj_graph::error::Error;
 use jjj_graph::query::path::{
     find_paths, find_shortest_in_saved, FoundPath, PathMode, PathQuery, Paths,
 };
@@ -98,13 +97,9 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     let (query, paths) = match opened {
         Opened::Mapped(mapped) => {
             let saved = mapped.open()?;
-            let find = |name: &String| match saved.resolve(name) {
-                // Suggestions read the mentions: the whole graph.
-                Err(Error::UnknownName { .. }) => Ok(resolve(&saved.load()?, name)?),
-                found => found,
-            };
+            let find = |name: &String| resolve_saved(&saved, name);
             let (from, to) = (find(&args.from)?, find(&args.to)?);
-            let query = query(args.avoid.iter().map(find).collect::<Result<_, _>>()?);
+            let query = query(args.avoid.iter().map(find).collect::<anyhow::Result<_>>()?);
             let paths = find_shortest_in_saved(&saved, from, to, &query)?;
             (query, paths)
         }

@@ -1,7 +1,8 @@
 //! `jjj relations A B`: every direct edge between two entities, with all its evidence.
 
 use crate::cli::evidence::{arrow, edge_note, evidence_line, focus};
-use crate::cli::{output, Inputs};
+use crate::cli::{output, resolve_saved, Inputs, Opened};
+use jjj_graph::graph::KnowledgeGraph;
 use jjj_graph::query::relations::between;
 use jjj_graph::query::NodeRef;
 use jjj_graph::resolve::resolve;
@@ -38,13 +39,26 @@ struct Answer {
 }
 
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
-    let graph = inputs.graph()?;
-    let kg = &graph;
-    let (a, b) = (resolve(kg, &args.a)?, resolve(kg, &args.b)?);
-    let answer = Answer {
+    let answer = |kg: &KnowledgeGraph, a, b| Answer {
         a: NodeRef::at(kg, a),
         b: NodeRef::at(kg, b),
         edges: between(kg, a, b),
+    };
+    let answer = match inputs.open_graph()? {
+        // A saved graph is read in its file: only the two entities and their edges are decoded.
+        Opened::Mapped(mapped) => {
+            let saved = mapped.open()?;
+            let (a, b) = (
+                resolve_saved(&saved, &args.a)?,
+                resolve_saved(&saved, &args.b)?,
+            );
+            let (kg, at) = saved.subgraph(&[a.index(), b.index()])?;
+            answer(&kg, at[0], at[1])
+        }
+        Opened::Loaded(kg) => {
+            let (a, b) = (resolve(&kg, &args.a)?, resolve(&kg, &args.b)?);
+            answer(&kg, a, b)
+        }
     };
     if args.json {
         output::write_stdout(&output::json(&answer)?)?;
