@@ -133,6 +133,16 @@ impl Default for BuildOptions<'_> {
     }
 }
 
+/// The embedded catalogue's and seeds' graph, for tests.
+#[cfg(test)]
+#[allow(clippy::expect_used, reason = "the embedded inputs are tested to load")]
+pub(crate) fn embedded_graph() -> crate::graph::KnowledgeGraph {
+    let catalogue = Catalogue::load(&crate::corpus::embedded_catalogue()).expect("catalogue");
+    build(&catalogue, &crate::corpus::embedded_documents())
+        .expect("build")
+        .graph
+}
+
 /// Build the graph from `catalogue` and `files`, keeping the processed documents.
 pub fn build(catalogue: &Catalogue, files: &[DocumentFile]) -> Result<Build> {
     build_from(

@@ -118,11 +118,7 @@ mod tests {
 
     #[test]
     fn the_saved_graph_route_finds_the_loaded_graphs_neighbours() {
-        let catalogue = crate::catalogue::Catalogue::load(&crate::corpus::embedded_catalogue())
-            .expect("embedded catalogue");
-        let seeds = crate::pipeline::build(&catalogue, &crate::corpus::embedded_documents())
-            .expect("build")
-            .graph;
+        let seeds = crate::pipeline::embedded_graph();
         let generated = crate::workload::graph(&seeds, 2000, 5000, 8);
         let mut rng = crate::workload::Rng::new(4);
         let mut sizes = std::collections::BTreeSet::new();

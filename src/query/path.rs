@@ -229,11 +229,7 @@ mod tests {
     /// The seeds' graph, and a sparse generated one where every third edge is a
     /// co-occurrence (so some pairs need the fallback and some are not connected).
     fn graphs() -> Vec<KnowledgeGraph> {
-        let catalogue = crate::catalogue::Catalogue::load(&crate::corpus::embedded_catalogue())
-            .expect("embedded catalogue");
-        let seeds = crate::pipeline::build(&catalogue, &crate::corpus::embedded_documents())
-            .expect("build")
-            .graph;
+        let seeds = crate::pipeline::embedded_graph();
         let mut sparse = crate::workload::graph(&seeds, 3000, 3600, 5);
         for e in sparse.graph.edge_indices().step_by(3) {
             sparse.graph[e].relation = Relation::CoOccurs;

@@ -586,12 +586,8 @@ mod tests {
 
     #[test]
     fn round_trip_and_damage() {
-        let catalogue = crate::catalogue::Catalogue::load(&crate::corpus::embedded_catalogue())
-            .expect("embedded catalogue");
         let docs = crate::corpus::embedded_documents();
-        let graph = crate::pipeline::build(&catalogue, &docs)
-            .expect("build")
-            .graph;
+        let graph = crate::pipeline::embedded_graph();
         let origin = Origin::Built {
             data: None,
             seeds: None,
@@ -667,12 +663,7 @@ mod tests {
     /// panics.
     #[test]
     fn a_damaged_index_is_refused_or_harmless() {
-        let catalogue = crate::catalogue::Catalogue::load(&crate::corpus::embedded_catalogue())
-            .expect("embedded catalogue");
-        let template = crate::pipeline::build(&catalogue, &crate::corpus::embedded_documents())
-            .expect("build")
-            .graph;
-        let graph = crate::workload::graph(&template, 300, 900, 3);
+        let graph = crate::workload::graph(&crate::pipeline::embedded_graph(), 300, 900, 3);
         let origin = Origin::Generated {
             nodes: 300,
             edges: 900,
