@@ -169,6 +169,62 @@ where
     Some(nodes)
 }
 
+/// The nodes within `max_hops` hops of `start` and of `goal` together (a hop from `start`
+/// plus hops to `goal` at most `max_hops`), in index order: every simple path of at most
+/// `max_hops` edges from `start` to `goal` uses only these. Arcs and `passable` as in
+/// [`cheapest_path_nodes`] (costs are ignored: hops count). Two breadth-first searches of
+/// depth `max_hops`.
+///
+/// Complexity: O(V + E) time and memory at worst, the two balls' sizes in practice.
+pub fn short_path_nodes<O, OI, I, II, P>(
+    start: usize,
+    goal: usize,
+    max_hops: usize,
+    out: O,
+    into: I,
+    passable: P,
+) -> Vec<usize>
+where
+    O: Fn(usize) -> OI,
+    OI: Iterator<Item = (usize, u64)>,
+    I: Fn(usize) -> II,
+    II: Iterator<Item = (usize, u64)>,
+    P: Fn(usize) -> bool,
+{
+    let on = |u: usize| u == start || u == goal || passable(u);
+    // Hops from `from` to every node within `max_hops`, through nodes that are `on` and are
+    // not `end` (a simple path passes through neither end).
+    let ball = |from: usize, end: usize, arcs: &dyn Fn(usize) -> Vec<usize>| {
+        let mut hops: rustc_hash::FxHashMap<usize, usize> = [(from, 0)].into_iter().collect();
+        let mut level = vec![from];
+        for depth in 1..=max_hops {
+            let mut next = Vec::new();
+            for &u in &level {
+                if u == end || !on(u) {
+                    continue;
+                }
+                for v in arcs(u) {
+                    if let std::collections::hash_map::Entry::Vacant(slot) = hops.entry(v) {
+                        slot.insert(depth);
+                        next.push(v);
+                    }
+                }
+            }
+            level = next;
+        }
+        hops
+    };
+    let from_start = ball(start, goal, &|u| out(u).map(|(v, _)| v).collect());
+    let to_goal = ball(goal, start, &|u| into(u).map(|(v, _)| v).collect());
+    let mut nodes: Vec<usize> = from_start
+        .iter()
+        .filter(|&(&v, &a)| on(v) && to_goal.get(&v).is_some_and(|&b| a + b <= max_hops))
+        .map(|(&v, _)| v)
+        .collect();
+    nodes.sort_unstable();
+    nodes
+}
+
 /// [`cheapest_path_nodes`] when every arc costs 1, by a bidirectional breadth-first
 /// search: the smaller frontier grows a level at a time until the two searches meet (every
 /// shortest path crosses the level where they do), then walks back from the meeting nodes

@@ -4,8 +4,8 @@
 
 use super::{edge_view, Cooccurrence, EdgeFilter, Link, NodeRef, SavedArcs, Traversal};
 use crate::algo::paths::{
-    cheapest_path, cheapest_path_nodes, fewest_hops_path, k_cheapest_paths, simple_paths,
-    CostedPath,
+    cheapest_path, cheapest_path_nodes, fewest_hops_path, k_cheapest_paths, short_path_nodes,
+    simple_paths, CostedPath,
 };
 use crate::catalogue::Kind;
 use crate::error::{Error, Result};
@@ -157,14 +157,16 @@ pub fn find_paths(
     })
 }
 
-/// [`find_paths`] in [`PathMode::Shortest`] on a saved graph without loading it: the
-/// nodes on every cheapest path are found by walking the saved index
+/// [`find_paths`] on a saved graph without loading it, in [`PathMode::Shortest`] or
+/// [`PathMode::All`]: the nodes the answer can use are found by walking the saved index, and
+/// only they and the edges between them are decoded, so the answer is the same as on the
+/// loaded graph. For the shortest path they are the nodes on every cheapest path
 /// ([`cheapest_path_nodes`]; typed edges first when co-occurrence is a fallback, since any
-/// typed path is cheaper than one that needs co-occurrence), and only they and the edges
-/// between them are decoded. The same answer as on the loaded graph. `from`, `to` and
-/// `query.avoid` are indices of the saved graph. O(V + E) over the index, plus decoding the
-/// answer.
-pub fn find_shortest_in_saved(
+/// typed path is cheaper than one that needs co-occurrence); for all paths, the nodes within
+/// `max_hops` of both ends together ([`short_path_nodes`]). [`PathMode::KShortest`] is an
+/// error: load the graph. `from`, `to` and `query.avoid` are indices of the saved graph.
+/// O(V + E) over the index, plus decoding the answer.
+pub fn find_paths_in_saved(
     saved: &SavedGraph<'_>,
     from: NodeIndex,
     to: NodeIndex,
@@ -191,15 +193,31 @@ pub fn find_shortest_in_saved(
             node_ok,
         )
     };
-    let nodes = search(true, |c| c == 1)
-        .or_else(|| {
+    let nodes = match query.mode {
+        PathMode::Shortest => search(true, |c| c == 1).or_else(|| {
             (filter.cooccurrence == Cooccurrence::Fallback
                 && filter.only.is_empty()
                 && index.has_relation(Relation::CoOccurs))
             .then(|| search(false, |_| true))
             .flatten()
-        })
-        .unwrap_or_else(|| vec![from.index(), to.index()]);
+        }),
+        PathMode::All { max_hops, .. } => Some(short_path_nodes(
+            from.index(),
+            to.index(),
+            max_hops,
+            |u| arcs(u, true, |_| true),
+            |v| arcs(v, false, |_| true),
+            node_ok,
+        )),
+        PathMode::KShortest(_) => {
+            return Err(Error::InvalidValue {
+                what: "path",
+                value: "--k".into(),
+                message: "the k shortest paths need the loaded graph".into(),
+            })
+        }
+    }
+    .unwrap_or_else(|| vec![from.index(), to.index()]);
     // The nodes, then the ends, then the avoided nodes among them.
     let n = nodes.len();
     let mut wanted = nodes.clone();
@@ -238,8 +256,8 @@ mod tests {
     }
 
     #[test]
-    fn the_saved_graph_route_finds_the_loaded_graphs_shortest_paths() {
-        let mut reached = [0usize; 2];
+    fn the_saved_graph_route_finds_the_loaded_graphs_paths() {
+        let (mut reached, mut truncated, mut several) = ([0usize; 2], 0, 0);
         for kg in graphs() {
             let bytes = to_bytes(
                 &kg,
@@ -288,13 +306,30 @@ mod tests {
                 },
                 ..base.clone()
             });
+            for (max_hops, limit) in [(3, 100), (4, 7)] {
+                for filter in [base.filter.clone(), queries[3].filter.clone()] {
+                    queries.push(PathQuery {
+                        filter,
+                        mode: PathMode::All { max_hops, limit },
+                        ..base.clone()
+                    });
+                }
+            }
+            queries.push(PathQuery {
+                avoid: vec![hub],
+                via_kinds: vec![Kind::Organization, Kind::Region, Kind::Document],
+                mode: PathMode::All {
+                    max_hops: 4,
+                    limit: 20,
+                },
+                ..base.clone()
+            });
             let mut rng = Rng::new(11);
             for query in &queries {
                 for _ in 0..60 {
                     let (a, b) = (NodeIndex::new(rng.below(n)), NodeIndex::new(rng.below(n)));
                     let whole = find_paths(&kg, a, b, query).map_err(|e| e.to_string());
-                    let lazy =
-                        find_shortest_in_saved(&saved, a, b, query).map_err(|e| e.to_string());
+                    let lazy = find_paths_in_saved(&saved, a, b, query).map_err(|e| e.to_string());
                     let json = |p: &std::result::Result<Paths, String>| {
                         p.as_ref()
                             .map(|p| serde_json::to_string(p).expect("json"))
@@ -303,11 +338,17 @@ mod tests {
                     assert_eq!(json(&whole), json(&lazy), "{a:?} → {b:?} with {query:?}");
                     if let Ok(p) = &whole {
                         reached[usize::from(p.paths.is_empty())] += 1;
+                        truncated += usize::from(p.truncated);
+                        several += usize::from(p.paths.len() > 1);
                     }
                 }
             }
         }
-        // Both answers occur: paths found and none.
+        // Every kind of answer occurs: paths found and none, several, cut at the limit.
         assert!(reached[0] > 100 && reached[1] > 50, "{reached:?}");
+        assert!(
+            truncated > 0 && several > 20,
+            "{truncated} truncated, {several} with several paths"
+        );
     }
 }

@@ -701,7 +701,7 @@ mod tests {
                     NodeIndex::new(rng.below(300)),
                     NodeIndex::new(rng.below(300)),
                 );
-                let _ = crate::query::path::find_shortest_in_saved(&saved, a, b, &query);
+                let _ = crate::query::path::find_paths_in_saved(&saved, a, b, &query);
                 let _ = saved.resolve("合成企业0000001");
             }
         }

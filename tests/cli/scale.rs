@@ -141,7 +141,7 @@ fn generated_graph_has_the_asked_size_and_loads() {
     assert_eq!(json(&mut find).as_array().map(Vec::len), Some(3));
 }
 
-/// `jjj --graph FILE path`, `neighbors`, `relations` and `find` read the saved index and
+/// `jjj --graph FILE path` (shortest or --all), `neighbors`, `relations` and `find` read the saved index and
 /// decode only the nodes and edges of the answer; --no-discovered (nothing in a generated graph is discovered) loads the
 /// whole file instead. Both answer alike, for every pair tried, connected or not.
 #[test]
@@ -166,18 +166,25 @@ fn queries_on_a_saved_graph_read_only_what_they_answer_and_answer_alike() {
     let mut codes = std::collections::BTreeSet::new();
     for i in 0..40 {
         let (a, b) = (&ids[(i * 37) % ids.len()], &ids[(i * 91 + 5) % ids.len()]);
+        // Every fourth pair: all paths up to 4 hops, at most 6.
+        let all: &[&str] = if i % 4 == 0 {
+            &["--all", "--max-hops", "4", "--limit", "6"]
+        } else {
+            &[]
+        };
         let run = |extra: &[&str]| {
             let out = jjj()
                 .arg("--graph")
                 .arg(&g)
                 .args(extra)
                 .args(["path", a, b, "--json"])
+                .args(all)
                 .output()
                 .expect("run");
             (out.status.code(), out.stdout, out.stderr)
         };
         let indexed = run(&[]);
-        assert_eq!(indexed, run(&["--no-discovered"]), "{a} → {b}");
+        assert_eq!(indexed, run(&["--no-discovered"]), "{a} → {b} {all:?}");
         codes.insert(indexed.0);
     }
     assert!(

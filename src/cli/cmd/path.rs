@@ -7,7 +7,7 @@ use crate::cli::{output, resolve_saved, Inputs, Opened};
 use anyhow::bail;
 use jjj_graph::catalogue::Kind;
 use jjj_graph::query::path::{
-    find_paths, find_shortest_in_saved, FoundPath, PathMode, PathQuery, Paths,
+    find_paths, find_paths_in_saved, FoundPath, PathMode, PathQuery, Paths,
 };
 use jjj_graph::query::Cooccurrence;
 use jjj_graph::resolve::resolve;
@@ -88,8 +88,8 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
         avoid,
         mode,
     };
-    // The shortest path in a saved graph is found without loading it.
-    let opened = if mode == PathMode::Shortest {
+    // The shortest path or all short paths in a saved graph are found without loading it.
+    let opened = if !matches!(mode, PathMode::KShortest(_)) {
         inputs.open_graph()?
     } else {
         Opened::Loaded(inputs.graph()?)
@@ -100,7 +100,7 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
             let find = |name: &String| resolve_saved(&saved, name);
             let (from, to) = (find(&args.from)?, find(&args.to)?);
             let query = query(args.avoid.iter().map(find).collect::<anyhow::Result<_>>()?);
-            let paths = find_shortest_in_saved(&saved, from, to, &query)?;
+            let paths = find_paths_in_saved(&saved, from, to, &query)?;
             (query, paths)
         }
         Opened::Loaded(kg) => {
