@@ -114,7 +114,6 @@ mod tests {
     use super::*;
     use crate::graph::Relation;
     use crate::query::Cooccurrence;
-    use crate::saved::{to_bytes, Origin};
 
     #[test]
     fn the_saved_graph_route_finds_the_loaded_graphs_neighbours() {
@@ -123,15 +122,7 @@ mod tests {
         let mut rng = crate::workload::Rng::new(4);
         let mut sizes = std::collections::BTreeSet::new();
         for kg in [seeds, generated] {
-            let bytes = to_bytes(
-                &kg,
-                Origin::Generated {
-                    nodes: 0,
-                    edges: 0,
-                    seed: 0,
-                },
-            )
-            .expect("save");
+            let bytes = crate::saved::saved_for_tests(&kg);
             let saved = SavedGraph::open("g", &bytes).expect("open");
             let filters = [
                 EdgeFilter::typed(),

@@ -241,7 +241,6 @@ pub fn find_paths_in_saved(
 mod tests {
     use super::*;
     use crate::query::EdgeFilter;
-    use crate::saved::{to_bytes, Origin};
     use crate::workload::Rng;
 
     /// The seeds' graph, and a sparse generated one where every third edge is a
@@ -259,15 +258,7 @@ mod tests {
     fn the_saved_graph_route_finds_the_loaded_graphs_paths() {
         let (mut reached, mut truncated, mut several) = ([0usize; 2], 0, 0);
         for kg in graphs() {
-            let bytes = to_bytes(
-                &kg,
-                Origin::Generated {
-                    nodes: 0,
-                    edges: 0,
-                    seed: 0,
-                },
-            )
-            .expect("save");
+            let bytes = crate::saved::saved_for_tests(&kg);
             let saved = SavedGraph::open("g", &bytes).expect("open");
             let n = kg.graph.node_count();
             let hub = kg

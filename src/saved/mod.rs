@@ -572,6 +572,18 @@ impl<'b> SavedGraph<'b> {
     }
 }
 
+/// `graph` saved as a generated graph (no inputs to check), for tests.
+#[cfg(test)]
+#[allow(clippy::expect_used, reason = "a graph in memory always encodes")]
+pub(crate) fn saved_for_tests(graph: &KnowledgeGraph) -> Vec<u8> {
+    let origin = Origin::Generated {
+        nodes: graph.graph.node_count(),
+        edges: graph.graph.edge_count(),
+        seed: 0,
+    };
+    to_bytes(graph, origin).expect("save")
+}
+
 /// Split `bytes` into a part prefixed by its u64 length and the rest.
 fn length_prefixed(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
     let len = u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?);
@@ -664,12 +676,7 @@ mod tests {
     #[test]
     fn a_damaged_index_is_refused_or_harmless() {
         let graph = crate::workload::graph(&crate::pipeline::embedded_graph(), 300, 900, 3);
-        let origin = Origin::Generated {
-            nodes: 300,
-            edges: 900,
-            seed: 3,
-        };
-        let bytes = to_bytes(&graph, origin).expect("save");
+        let bytes = saved_for_tests(&graph);
         let (_, body) = read_header("g", &bytes).expect("header");
         let chunks = length_prefixed(body).expect("meta").1;
         let index_at = bytes.len()
