@@ -245,6 +245,9 @@ impl MappedGraph {
     fn map(file: &Path) -> anyhow::Result<MappedGraph> {
         let path = file.display().to_string();
         let f = std::fs::File::open(file).with_context(|| format!("cannot read {path}"))?;
+        if f.metadata().is_ok_and(|m| m.is_dir()) {
+            anyhow::bail!("cannot read {path}: it is a directory, not a saved graph");
+        }
         // SAFETY: the map is read-only, and jjj never rewrites a saved graph in place (it
         // writes a temporary file and renames it over the old one), so the mapped bytes do
         // not change while they are read.

@@ -390,6 +390,13 @@ fn a_damaged_or_foreign_saved_graph_is_refused_clearly() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("cannot read"));
+    jjj()
+        .arg("--graph")
+        .arg(dir.path())
+        .args(["path", "天津", "北京"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("it is a directory"));
 }
 
 #[test]
