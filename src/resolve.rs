@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::graph::{KnowledgeGraph, Node};
 use crate::saved::index::IndexedNames;
 use petgraph::graph::NodeIndex;
+use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -49,6 +50,9 @@ pub trait Names {
     fn aliases(&self) -> impl Iterator<Item = &str>;
     fn traditional(&self) -> impl Iterator<Item = &str>;
     fn kind(&self) -> Kind;
+    /// The texts it is mentioned by, each with its document (only those that are not its
+    /// own names need be given: they are for "did you mean").
+    fn local_names(&self) -> impl Iterator<Item = (&str, &str)>;
 }
 
 impl Names for Node {
@@ -69,6 +73,11 @@ impl Names for Node {
     }
     fn kind(&self) -> Kind {
         self.record.kind
+    }
+    fn local_names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.mentions
+            .iter()
+            .map(|m| (m.text.as_str(), m.document.as_str()))
     }
 }
 
@@ -91,6 +100,9 @@ impl<T: Names> Names for &T {
     fn kind(&self) -> Kind {
         (*self).kind()
     }
+    fn local_names(&self) -> impl Iterator<Item = (&str, &str)> {
+        (*self).local_names()
+    }
 }
 
 impl Names for IndexedNames<'_, '_> {
@@ -111,6 +123,9 @@ impl Names for IndexedNames<'_, '_> {
     }
     fn kind(&self) -> Kind {
         IndexedNames::kind(self)
+    }
+    fn local_names(&self) -> impl Iterator<Item = (&str, &str)> {
+        IndexedNames::local_names(self)
     }
 }
 
@@ -286,51 +301,63 @@ fn hits<N: Names>(
 /// The closest names to `query` (for "did you mean"), at most `n`. Entities the query
 /// names inside some document first (a local name such as 本市), then by string similarity.
 pub fn suggestions(graph: &KnowledgeGraph, query: &str, n: usize) -> Vec<String> {
+    suggestions_in(|| graph.nodes(), query, n)
+}
+
+/// [`suggestions`] over any nodes' names (`nodes` lists them, and is called twice).
+/// O(V · names · the query's length), spread over all cores.
+pub fn suggestions_in<N: Names + Send, I: Iterator<Item = N> + Send>(
+    nodes: impl Fn() -> I,
+    query: &str,
+    n: usize,
+) -> Vec<String> {
     let simplified = t2s(query.trim());
-    let mut out: Vec<String> = graph
-        .nodes()
+    let lower = simplified.to_lowercase();
+    let count = simplified.chars().count().max(1) as f64;
+    let mut out: Vec<String> = nodes()
         .filter_map(|node| {
-            let mut documents: Vec<&str> = node
-                .mentions
-                .iter()
-                .filter(|m| m.text == simplified)
-                .map(|m| m.document.as_str())
-                .collect();
-            documents.dedup();
+            let mut documents: Vec<&str> = Vec::new();
+            for (_, document) in node.local_names().filter(|(text, _)| *text == simplified) {
+                if !documents.contains(&document) {
+                    documents.push(document);
+                }
+            }
             (!documents.is_empty()).then(|| {
                 format!(
                     "{} [{}] (as '{simplified}' in {})",
-                    node.record.name,
-                    node.record.id,
+                    node.name(),
+                    node.id(),
                     documents.join(", ")
                 )
             })
         })
         .collect();
-    let mut scored: Vec<(f64, String)> = graph
-        .nodes()
-        .map(|node| {
-            let r = &node.record;
-            let best = std::iter::once(&r.name)
-                .chain(&r.aliases)
-                .chain(r.en.iter())
+    // Every name is scored, on all cores (a saved graph may have millions).
+    let mut scored: Vec<(f64, String)> = nodes()
+        .par_bridge()
+        .filter_map(|node| {
+            let best = std::iter::once(node.name())
+                .chain(node.aliases())
+                .chain(node.en())
                 .map(|name| {
                     let a = strsim::normalized_levenshtein(&simplified, name);
-                    let b = strsim::normalized_levenshtein(
-                        &simplified.to_lowercase(),
-                        &name.to_lowercase(),
-                    );
+                    let folded = lowercase(name);
+                    // Lowercasing changes nothing: the same distance.
+                    let b = if folded == name && lower == simplified {
+                        a
+                    } else {
+                        strsim::normalized_levenshtein(&lower, &folded)
+                    };
                     let shared = simplified
                         .chars()
                         .filter(|c| !c.is_ascii() && name.contains(*c))
                         .count() as f64
-                        / simplified.chars().count().max(1) as f64;
+                        / count;
                     a.max(b).max(shared * 0.8)
                 })
                 .fold(0.0, f64::max);
-            (best, format!("{} [{}]", r.name, r.id))
+            (best >= 0.4).then(|| (best, format!("{} [{}]", node.name(), node.id())))
         })
-        .filter(|(score, _)| *score >= 0.4)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     out.extend(scored.into_iter().map(|(_, s)| s));

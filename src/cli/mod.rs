@@ -263,18 +263,20 @@ impl MappedGraph {
     }
 }
 
-/// The one node `name` names in a saved graph ([`saved::SavedGraph::resolve`]); an unknown
-/// name loads the whole graph for its suggestions (they read the mentions).
+/// The one node `name` names in a saved graph ([`saved::SavedGraph::resolve`]), an unknown
+/// name with the closest names.
 pub fn resolve_saved(
     saved: &saved::SavedGraph<'_>,
     name: &str,
 ) -> anyhow::Result<petgraph::graph::NodeIndex> {
-    match saved.resolve(name) {
-        Err(jjj_graph::error::Error::UnknownName { .. }) => {
-            Ok(jjj_graph::resolve::resolve(&saved.load()?, name)?)
+    saved.resolve(name).map_err(|e| match e {
+        jjj_graph::error::Error::UnknownName { name, .. } => jjj_graph::error::Error::UnknownName {
+            suggestions: saved.suggestions(&name, 5),
+            name,
         }
-        found => Ok(found?),
-    }
+        .into(),
+        other => other.into(),
+    })
 }
 
 /// A graph as [`Inputs::open_graph`] gives it.

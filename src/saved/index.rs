@@ -7,7 +7,7 @@ use crate::catalogue::Kind;
 use crate::graph::{KnowledgeGraph, Relation};
 
 /// The index's sections, in the order they are written (each length-prefixed).
-const SECTIONS: usize = 11;
+const SECTIONS: usize = 14;
 
 /// Encode the index of `graph`; `node_at` and `edge_at` are where each node and edge is
 /// encoded in the file. O(V + E + names).
@@ -76,6 +76,27 @@ pub fn encode(graph: &KnowledgeGraph, node_at: &[u64], edge_at: &[u64]) -> Vec<u
     sections[8] = aliases.iter().flat_map(|x| x.to_le_bytes()).collect();
     sections[9] = ends.iter().flat_map(|x| x.to_le_bytes()).collect();
     sections[10] = blob;
+    // Local names: each node's distinct (mention text, document) pairs whose text is none of
+    // its own names (本市 for 北京), for "did you mean" without loading the mentions.
+    let (mut first, mut ends, mut blob) = (vec![0u64], vec![0u64], Vec::new());
+    for n in g.node_weights() {
+        let r = &n.record;
+        let own = |t: &str| t == r.name || r.aliases.iter().chain(&n.traditional).any(|a| a == t);
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        for m in n.mentions.iter().filter(|m| !own(&m.text)) {
+            if !pairs.contains(&(m.text.as_str(), m.document.as_str())) {
+                pairs.push((m.text.as_str(), m.document.as_str()));
+            }
+        }
+        for text in pairs.iter().flat_map(|&(t, d)| [t, d]) {
+            blob.extend_from_slice(text.as_bytes());
+            ends.push(blob.len() as u64);
+        }
+        first.push((ends.len() as u64 - 1) / 2);
+    }
+    sections[11] = first.iter().flat_map(|x| x.to_le_bytes()).collect();
+    sections[12] = ends.iter().flat_map(|x| x.to_le_bytes()).collect();
+    sections[13] = blob;
     let mut out = Vec::with_capacity(sections.iter().map(|s| s.len() + 8).sum());
     for s in &sections {
         out.extend_from_slice(&(s.len() as u64).to_le_bytes());
@@ -118,6 +139,9 @@ pub struct Index<'b> {
     aliases: Array<'b, 4>,
     name_ends: Array<'b, 8>,
     blob: &'b str,
+    local_first: Array<'b, 8>,
+    local_ends: Array<'b, 8>,
+    local_blob: &'b str,
 }
 
 /// One node's names as the index keeps them.
@@ -155,6 +179,10 @@ impl<'b> Index<'b> {
             name_ends: Array(sections[9]),
             blob: std::str::from_utf8(sections[10])
                 .map_err(|_| "the index has names that are not UTF-8")?,
+            local_first: Array(sections[11]),
+            local_ends: Array(sections[12]),
+            local_blob: std::str::from_utf8(sections[13])
+                .map_err(|_| "the index has names that are not UTF-8")?,
         };
         let sizes = [
             (sections[0].len(), nodes * 8),
@@ -165,10 +193,12 @@ impl<'b> Index<'b> {
             (sections[5].len(), (nodes + 1) * 8),
             (sections[7].len(), (nodes + 1) * 8),
             (sections[8].len(), nodes * 4),
+            (sections[11].len(), (nodes + 1) * 8),
         ];
         if sizes.iter().any(|(got, want)| got != want)
             || sections[6].len() % 8 != 0
             || sections[9].len() % 8 != 0
+            || sections[12].len() % 8 != 0
         {
             return Err("the index has a section of the wrong size".into());
         }
@@ -181,6 +211,11 @@ impl<'b> Index<'b> {
         if !in_order(index.starts, index.arcs.len() / 2)
             || !in_order(index.first, index.name_ends.len().saturating_sub(1))
             || !in_order(index.name_ends, index.blob.len())
+            || !in_order(
+                index.local_first,
+                index.local_ends.len().saturating_sub(1) / 2,
+            )
+            || !in_order(index.local_ends, index.local_blob.len())
         {
             return Err("the index has offsets out of order".into());
         }
@@ -312,5 +347,26 @@ impl<'b> IndexedNames<'_, 'b> {
 
     pub fn kind(&self) -> Kind {
         self.index.kind(self.node)
+    }
+
+    /// The local names it is mentioned by, each with the document (see [`encode`]).
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "checked to be name indices"
+    )]
+    pub fn local_names(&self) -> impl Iterator<Item = (&'b str, &'b str)> + '_ {
+        let index = self.index;
+        let (a, b) = (
+            index.local_first.at(self.node) as usize,
+            index.local_first.at(self.node + 1) as usize,
+        );
+        let text = move |k: usize| {
+            let (x, y) = (
+                index.local_ends.at(k) as usize,
+                index.local_ends.at(k + 1) as usize,
+            );
+            index.local_blob.get(x..y).unwrap_or("")
+        };
+        (a..b).map(move |p| (text(2 * p), text(2 * p + 1)))
     }
 }

@@ -18,7 +18,7 @@ use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 
 /// The first line of every saved graph; the number is the format version.
-const MAGIC: &[u8] = b"jjj saved graph, format 5\n";
+const MAGIC: &[u8] = b"jjj saved graph, format 6\n";
 
 /// Where a saved graph came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -502,6 +502,16 @@ impl<'b> SavedGraph<'b> {
         )
     }
 
+    /// The closest names to `query`, as [`crate::resolve::suggestions`] gives them in the
+    /// loaded graph for a name that matches nothing. O(V · names) over the index.
+    pub fn suggestions(&self, query: &str, n: usize) -> Vec<String> {
+        crate::resolve::suggestions_in(
+            || (0..self.index.node_count()).map(|i| self.index.names(i)),
+            query,
+            n,
+        )
+    }
+
     /// The one node `query` names, as [`crate::resolve::resolve`] finds it in the loaded
     /// graph (but an unknown name gets no suggestions: they read the mentions). O(V · names)
     /// over the index.
@@ -629,6 +639,7 @@ mod tests {
 
         // The index finds names as the loaded graph does.
         let saved = SavedGraph::open("g", &bytes).expect("open");
+        let mut unknown = 0;
         for query in [
             "雄安",
             "雄安新區",
@@ -642,7 +653,23 @@ mod tests {
             "xi'an",
             "园",
             "no such name",
+            "本市",
+            "本区",
+            "天进",
+            "雄按新区",
+            "Beijin",
+            "全市",
         ] {
+            // Suggestions are made for a name that matches nothing (the index keeps the
+            // local names that are not a node's own).
+            if crate::resolve::search(&back, query).is_empty() {
+                assert_eq!(
+                    crate::resolve::suggestions(&back, query, 5),
+                    saved.suggestions(query, 5),
+                    "{query}"
+                );
+                unknown += 1;
+            }
             let whole = crate::resolve::resolve(&back, query).map_err(|e| match e {
                 Error::UnknownName { .. } => "unknown".to_owned(),
                 other => other.to_string(),
@@ -662,6 +689,8 @@ mod tests {
                 "{query}"
             );
         }
+
+        assert!(unknown >= 5, "{unknown} unknown names");
 
         let cut = &bytes[..bytes.len() / 2];
         let (header, body) = read_header("g", cut).expect("header survives");

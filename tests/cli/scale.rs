@@ -331,7 +331,7 @@ fn the_embedded_graph_is_kept_between_runs_and_a_bad_cache_is_rebuilt() {
     assert_eq!(first, off);
     assert_eq!(second, off, "the kept graph answers as a fresh build");
     // A damaged file is not read: the graph is built again and the file replaced.
-    std::fs::write(&files[0], b"jjj saved graph, format 5\ngarbage").unwrap();
+    std::fs::write(&files[0], b"jjj saved graph, format 6\ngarbage").unwrap();
     assert_eq!(run(&[]), off);
     assert!(std::fs::read(&files[0]).unwrap().len() > 1000, "replaced");
     // A cache directory that cannot be made is no error.

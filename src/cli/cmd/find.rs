@@ -86,7 +86,10 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
         output::write_stdout(table::render(&rows).as_bytes())?;
     }
     if hits.is_empty() {
-        let near = suggestions(&opened.into_graph()?, &args.text, 5);
+        let near = match &opened {
+            Opened::Mapped(mapped) => mapped.open()?.suggestions(&args.text, 5),
+            Opened::Loaded(kg) => suggestions(kg, &args.text, 5),
+        };
         if near.is_empty() {
             eprintln!("jjj: nothing matches '{}'", args.text);
         } else {
