@@ -127,7 +127,6 @@ impl<const W: usize> Array<'_, W> {
 #[derive(Debug, Clone, Copy)]
 pub struct Index<'b> {
     nodes: usize,
-    edges: usize,
     node_at: Array<'b, 8>,
     edge_at: Array<'b, 8>,
     kinds: &'b [u8],
@@ -166,7 +165,6 @@ impl<'b> Index<'b> {
         }
         let index = Index {
             nodes,
-            edges,
             node_at: Array(sections[0]),
             edge_at: Array(sections[1]),
             kinds: sections[2],
@@ -239,10 +237,6 @@ impl<'b> Index<'b> {
 
     pub fn node_count(&self) -> usize {
         self.nodes
-    }
-
-    pub fn edge_count(&self) -> usize {
-        self.edges
     }
 
     /// Where node `i` is encoded in the file.
