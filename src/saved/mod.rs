@@ -493,33 +493,28 @@ impl<'b> SavedGraph<'b> {
         read_body(&self.path, &self.header, self.body)
     }
 
+    /// Every node with its names, in index order.
+    fn all_names(&self) -> impl Iterator<Item = (NodeIndex, index::IndexedNames<'_, 'b>)> + '_ {
+        (0..self.index.node_count()).map(|i| (NodeIndex::new(i), self.index.names(i)))
+    }
+
     /// Every node matching `query`, best first, as [`crate::resolve::search`] finds them in
     /// the loaded graph. O(V · names) over the index.
     pub fn search(&self, query: &str) -> Vec<(NodeIndex, crate::resolve::Hit)> {
-        crate::resolve::search_in(
-            (0..self.index.node_count()).map(|i| (NodeIndex::new(i), self.index.names(i))),
-            query,
-        )
+        crate::resolve::search_in(self.all_names(), query)
     }
 
     /// The closest names to `query`, as [`crate::resolve::suggestions`] gives them in the
     /// loaded graph for a name that matches nothing. O(V · names) over the index.
     pub fn suggestions(&self, query: &str, n: usize) -> Vec<String> {
-        crate::resolve::suggestions_in(
-            || (0..self.index.node_count()).map(|i| self.index.names(i)),
-            query,
-            n,
-        )
+        crate::resolve::suggestions_in(|| self.all_names().map(|(_, names)| names), query, n)
     }
 
     /// The one node `query` names, as [`crate::resolve::resolve`] finds it in the loaded
     /// graph (but an unknown name gets no suggestions: they read the mentions). O(V · names)
     /// over the index.
     pub fn resolve(&self, query: &str) -> Result<NodeIndex> {
-        crate::resolve::resolve_in(
-            || (0..self.index.node_count()).map(|i| (NodeIndex::new(i), self.index.names(i))),
-            query,
-        )
+        crate::resolve::resolve_in(|| self.all_names(), query)
     }
 
     /// The subgraph induced by `nodes` (indices of this graph): those nodes and every edge

@@ -188,13 +188,7 @@ fn html_page_draws_searches_and_stays_offline_in_chromium() {
 
 #[test]
 fn neo4j_csv_has_import_headers_and_consistent_ids() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("neo4j");
-    jjj()
-        .args(["export", "--format", "neo4j-csv", "-o"])
-        .arg(&out)
-        .assert()
-        .success();
+    let (_dir, out) = neo4j_export();
     let mut nodes = csv::Reader::from_path(out.join("nodes.csv")).unwrap();
     let header: Vec<String> = nodes.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(header.first().map(String::as_str), Some("id:ID"));
@@ -269,13 +263,7 @@ fn neo4j_csv_has_import_headers_and_consistent_ids() {
 
 #[test]
 fn kuzu_loads_the_neo4j_export_and_finds_the_shortest_paths_jjj_finds() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("neo4j");
-    jjj()
-        .args(["export", "--format", "neo4j-csv", "-o"])
-        .arg(&out)
-        .assert()
-        .success();
+    let (_dir, out) = neo4j_export();
     let ends = [
         ("region/xiongan", "region/tianjin"),
         ("chain/hydrogen", "region/hebei"),
@@ -515,4 +503,16 @@ fn every_exporter_on_a_small_corpus_snapshot() {
         };
         insta::assert_snapshot!(format!("tiny_corpus_{format}"), text);
     }
+}
+
+/// The seeds' neo4j-csv export in a new temporary directory (kept while the first is held).
+fn neo4j_export() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("neo4j");
+    jjj()
+        .args(["export", "--format", "neo4j-csv", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    (dir, out)
 }

@@ -37,25 +37,40 @@ pub struct Args {
 pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
     let wanted = |kind| jjj_graph::query::kind_ok(&args.kind, kind);
     let opened = inputs.open_graph()?;
-    // Each hit with its English name. A saved graph is searched in its index.
-    let hits: Vec<(Hit, Option<String>)> = match &opened {
+    // Each hit with its English name, and the closest names when nothing matches. A saved
+    // graph is searched in its index.
+    let (hits, near): (Vec<(Hit, Option<String>)>, Vec<String>) = match &opened {
         Opened::Mapped(mapped) => {
             let saved = mapped.open()?;
             let names = |i: NodeIndex| saved.index.names(i.index());
-            saved
+            let hits: Vec<_> = saved
                 .search(&args.text)
                 .into_iter()
                 .filter(|(i, _)| wanted(names(*i).kind()))
                 .take(args.limit)
                 .map(|(i, h)| (h, names(i).en().map(str::to_owned)))
-                .collect()
+                .collect();
+            let near = if hits.is_empty() {
+                saved.suggestions(&args.text, 5)
+            } else {
+                Vec::new()
+            };
+            (hits, near)
         }
-        Opened::Loaded(kg) => search(kg, &args.text)
-            .into_iter()
-            .filter(|(i, _)| wanted(kg.graph[*i].kind()))
-            .take(args.limit)
-            .map(|(i, h)| (h, kg.graph[i].record.en.clone()))
-            .collect(),
+        Opened::Loaded(kg) => {
+            let hits: Vec<_> = search(kg, &args.text)
+                .into_iter()
+                .filter(|(i, _)| wanted(kg.graph[*i].kind()))
+                .take(args.limit)
+                .map(|(i, h)| (h, kg.graph[i].record.en.clone()))
+                .collect();
+            let near = if hits.is_empty() {
+                suggestions(kg, &args.text, 5)
+            } else {
+                Vec::new()
+            };
+            (hits, near)
+        }
     };
     if args.json {
         let hits: Vec<&Hit> = hits.iter().map(|(h, _)| h).collect();
@@ -86,10 +101,6 @@ pub fn run(inputs: &Inputs, args: Args) -> anyhow::Result<ExitCode> {
         output::write_stdout(table::render(&rows).as_bytes())?;
     }
     if hits.is_empty() {
-        let near = match &opened {
-            Opened::Mapped(mapped) => mapped.open()?.suggestions(&args.text, 5),
-            Opened::Loaded(kg) => suggestions(kg, &args.text, 5),
-        };
         if near.is_empty() {
             eprintln!("jjj: nothing matches '{}'", args.text);
         } else {
